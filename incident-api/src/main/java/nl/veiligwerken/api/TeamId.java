@@ -1,0 +1,24 @@
+package nl.veiligwerken.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/** Identifies a team, e.g. {@code ambulant-noord}. Serialised as a plain string, in events, on Kafka and in JSON. */
+public record TeamId(@JsonValue String value) {
+
+    @JsonCreator
+    public TeamId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("TeamId must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Axon stores toString() as the aggregate identifier
+        return value;
+    }
+}

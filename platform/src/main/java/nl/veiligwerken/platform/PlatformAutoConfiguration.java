@@ -1,0 +1,55 @@
+package nl.veiligwerken.platform;
+
+import nl.veiligwerken.platform.db.SharedSchemaMigrations;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.DemoAccounts;
+import nl.veiligwerken.platform.security.SecurityConfiguration;
+import nl.veiligwerken.platform.web.ApiProblemHandler;
+import nl.veiligwerken.platform.web.LayoutModelAdvice;
+import nl.veiligwerken.platform.web.LoginController;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/** What every Veilig Werken service gets by depending on this module. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({SecurityConfiguration.class, LoginController.class, LayoutModelAdvice.class, ApiProblemHandler.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    SharedSchemaMigrations sharedSchemaMigrations(DataSource dataSource, PlatformProperties properties) {
+        return new SharedSchemaMigrations(dataSource, properties.sharedSchemas());
+    }
+
+    /** Shared schemas first, so a service's own migrations and Hibernate's validation find them. */
+    @Bean
+    FlywayMigrationStrategy sharedSchemasFirst(SharedSchemaMigrations shared) {
+        return flyway -> {
+            shared.migrate();
+            flyway.migrate();
+        };
+    }
+
+    @Bean
+    AccountDirectory accountDirectory(DataSource dataSource) {
+        return new AccountDirectory(dataSource);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoAccounts demoAccounts(AccountDirectory directory) {
+        return new DemoAccounts(directory);
+    }
+}

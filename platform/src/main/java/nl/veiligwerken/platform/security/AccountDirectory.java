@@ -1,0 +1,125 @@
+package nl.veiligwerken.platform.security;
+
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Accounts, roles and teams in the shared {@code identity} schema. */
+public class AccountDirectory implements UserDetailsService {
+
+    /** Someone who can be told about a task: enough to address a mail, nothing more. */
+    public record Contact(String username, String displayName, String email, String language) {
+    }
+
+    public record Team(TeamId id, String name) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AccountDirectory(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public VwUser loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+    }
+
+    public Optional<VwUser> find(String username) {
+        record Row(String username, String displayName, String email, String passwordHash, boolean enabled) {
+        }
+        return jdbc.sql("select username, display_name, email, password_hash, enabled from identity.account where username = ?")
+                .param(username)
+                .query(Row.class)
+                .optional()
+                .map(row -> {
+                    Set<Role> roles = new HashSet<>(jdbc.sql("select role from identity.account_role where username = ?")
+                            .param(username).query((rs, i) -> Role.valueOf(rs.getString(1))).list());
+                    Set<TeamId> memberOf = new HashSet<>();
+                    Set<TeamId> leads = new HashSet<>();
+                    jdbc.sql("select team_id, leads from identity.team_membership where username = ?")
+                            .param(username)
+                            .query(rs -> {
+                                TeamId team = new TeamId(rs.getString(1));
+                                memberOf.add(team);
+                                if (rs.getBoolean(2)) {
+                                    leads.add(team);
+                                }
+                            });
+                    return new VwUser(row.username(), row.displayName(), row.email(), row.passwordHash(),
+                            row.enabled(), roles, memberOf, leads);
+                });
+    }
+
+    /** The team leaders of a team: who hears about its tasks. */
+    public List<Contact> leadersOf(TeamId team) {
+        return jdbc.sql("""
+                        select a.username, a.display_name, a.email, a.language
+                          from identity.team_membership m
+                          join identity.account a on a.username = m.username
+                          join identity.account_role r on r.username = a.username and r.role = 'TEAM_LEADER'
+                         where m.team_id = ? and m.leads and a.enabled
+                         order by a.username""")
+                .param(team.value())
+                .query(Contact.class)
+                .list();
+    }
+
+    public Optional<Contact> contact(String username) {
+        return jdbc.sql("select username, display_name, email, language from identity.account where username = ?")
+                .param(username).query(Contact.class).optional();
+    }
+
+    public List<Team> teams() {
+        return jdbc.sql("select team_id, name from identity.team order by name")
+                .query((rs, i) -> new Team(new TeamId(rs.getString(1)), rs.getString(2))).list();
+    }
+
+    public Optional<Team> team(TeamId id) {
+        return jdbc.sql("select team_id, name from identity.team where team_id = ?").param(id.value())
+                .query((rs, i) -> new Team(new TeamId(rs.getString(1)), rs.getString(2))).optional();
+    }
+
+    @Transactional
+    public void saveTeam(TeamId id, String name) {
+        jdbc.sql("insert into identity.team (team_id, name) values (?, ?) on conflict (team_id) do update set name = excluded.name")
+                .params(id.value(), name).update();
+    }
+
+    /** Creates or replaces an account with its roles and memberships (used for the demo accounts and by tests). */
+    @Transactional
+    public void saveAccount(String username, String displayName, String email, String passwordHash,
+                            Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
+        jdbc.sql("""
+                        insert into identity.account (username, display_name, email, password_hash, enabled)
+                        values (?, ?, ?, ?, true)
+                        on conflict (username) do update set display_name = excluded.display_name,
+                            email = excluded.email, password_hash = excluded.password_hash""")
+                .params(username, displayName, email, passwordHash).update();
+        jdbc.sql("delete from identity.account_role where username = ?").param(username).update();
+        jdbc.sql("delete from identity.team_membership where username = ?").param(username).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into identity.account_role (username, role) values (?, ?)").params(username, role.name()).update();
+        }
+        Set<TeamId> teams = new HashSet<>(memberOf);
+        teams.addAll(leads);
+        for (TeamId team : teams) {
+            jdbc.sql("insert into identity.team_membership (username, team_id, leads) values (?, ?, ?)")
+                    .params(username, team.value(), leads.contains(team)).update();
+        }
+    }
+
+    public boolean hasAccount(String username) {
+        return jdbc.sql("select count(*) from identity.account where username = ?").param(username)
+                .query(Long.class).single() > 0;
+    }
+}

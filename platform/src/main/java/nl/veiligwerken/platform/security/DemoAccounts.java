@@ -1,0 +1,59 @@
+package nl.veiligwerken.platform.security;
+
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Demo teams and accounts, created only in the {@code demo} profile (the local run) and listed on the login
+ * page there. Every service may create them; doing it twice changes nothing. Runs after all singletons, so
+ * after the shared schemas are migrated.
+ */
+public class DemoAccounts implements SmartInitializingSingleton {
+
+    public static final String PASSWORD = "demo";
+
+    public record DemoAccount(String username, String displayName, Role role, TeamId team) {
+    }
+
+    public static final TeamId NOORD = new TeamId("ambulant-noord");
+    public static final TeamId ZUID = new TeamId("woongroep-zuid");
+
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("sanne", "Sanne de Vries", Role.STAFF, NOORD),
+            new DemoAccount("mark", "Mark Jansen", Role.TEAM_LEADER, NOORD),
+            new DemoAccount("fatima", "Fatima El Amrani", Role.STAFF, ZUID),
+            new DemoAccount("peter", "Peter Bakker", Role.TEAM_LEADER, ZUID));
+
+    private final AccountDirectory directory;
+
+    public DemoAccounts(AccountDirectory directory) {
+        this.directory = directory;
+    }
+
+    public List<DemoAccount> accounts() {
+        return ACCOUNTS;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        directory.saveTeam(NOORD, "Ambulant team Noord");
+        directory.saveTeam(ZUID, "Woongroep Zuid");
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        for (DemoAccount account : ACCOUNTS) {
+            if (directory.hasAccount(account.username())) {
+                continue;
+            }
+            boolean leader = account.role() == Role.TEAM_LEADER;
+            directory.saveAccount(account.username(), account.displayName(),
+                    account.username() + "@demo.veiligwerken.local", encoder.encode(PASSWORD),
+                    leader ? Set.of(Role.TEAM_LEADER, Role.STAFF) : Set.of(Role.STAFF),
+                    Set.of(account.team()), leader ? Set.of(account.team()) : Set.of());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package nl.veiligwerken.platform.security;
+
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The signed-in person. Lives in the shared session, so every service reads the same roles and teams.
+ * {@code memberOf} are the teams the person works in; {@code leads} the teams they lead as team leader.
+ */
+public final class VwUser implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String username;
+    private final String displayName;
+    private final String email;
+    private String passwordHash;
+    private final boolean enabled;
+    private final Set<Role> roles;
+    private final Set<TeamId> memberOf;
+    private final Set<TeamId> leads;
+
+    public VwUser(String username, String displayName, String email, String passwordHash, boolean enabled,
+                  Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.roles = Set.copyOf(roles);
+        this.memberOf = Set.copyOf(memberOf);
+        this.leads = Set.copyOf(leads);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public Set<TeamId> memberOf() {
+        return memberOf;
+    }
+
+    public Set<TeamId> leads() {
+        return leads;
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isMemberOf(TeamId team) {
+        return memberOf.contains(team) || leads.contains(team);
+    }
+
+    /** A team leader may act for a team only when they lead it. */
+    public boolean leads(TeamId team) {
+        return hasRole(Role.TEAM_LEADER) && leads.contains(team);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toSet());
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VwUser other && other.username.equals(username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "VwUser[" + username + "]";
+    }
+}

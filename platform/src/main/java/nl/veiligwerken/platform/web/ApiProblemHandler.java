@@ -1,0 +1,128 @@
+package nl.veiligwerken.platform.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every failure of a JSON endpoint becomes {@code application/problem+json}: bad JSON and bad fields are 400
+ * with an {@code errors} list naming each field, rejections carry their own status, and anything unexpected is
+ * a 500 that says nothing about the inside (it is logged instead).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    /** One field that was wrong, in the request's language. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    private final MessageSource messages;
+
+    public ApiProblemHandler(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), messages.getMessage(error, locale)));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new FieldProblem(error.getObjectName(), messages.getMessage(error, locale))));
+        return ResponseEntity.badRequest().body(invalid(locale, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = path(json.getPath());
+            String message = messages.getMessage("problem.field.unreadable", null, locale);
+            return ResponseEntity.badRequest().body(invalid(locale, List.of(new FieldProblem(field, message))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.body.unreadable", null, locale));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, Locale locale) {
+        return ResponseEntity.badRequest().body(invalid(locale, List.of(new FieldProblem(ex.getName(),
+                messages.getMessage("problem.field.unreadable", null, locale)))));
+    }
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<ProblemDetail> rejected(ApiProblemException ex, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
+                messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    /** Security decides about these, so its 401/403 handlers answer. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException ex) {
+        throw ex;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, Locale locale) throws Exception {
+        if (ex instanceof org.springframework.web.ErrorResponse) {
+            throw ex; // a standard Spring MVC exception: the base class answers it
+        }
+        log.error("Unexpected failure in an API request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                messages.getMessage("problem.unexpected", null, locale));
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private ProblemDetail invalid(Locale locale, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.invalid", null, locale));
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : references) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

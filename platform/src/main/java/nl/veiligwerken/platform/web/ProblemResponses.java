@@ -1,0 +1,48 @@
+package nl.veiligwerken.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/** Writes 401 and 403 for the JSON API as {@code application/problem+json}, with a Dutch (or English) title. */
+public final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MessageSource messages;
+
+    public ProblemResponses(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
+    }
+
+    public AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(key, null, RequestContextUtils.getLocale(request)));
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"veilig-werken\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,31 @@
+package nl.veiligwerken.platform.web;
+
+import nl.veiligwerken.platform.test.MessageBundles;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformMessagesTest {
+
+    @Test
+    void everyKeyExistsInDutchAndEnglish() {
+        assertThat(MessageBundles.missingKeys("messages/platform")).isEmpty();
+    }
+
+    @Test
+    void templatesShowOnlyTextFromTheBundles() {
+        assertThat(MessageBundles.templateProblems(Path.of("src/main/resources/templates"), "messages/platform")).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsHardCodedTextAndUnknownKeys(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("bad.html"),
+                "<p>Hallo</p><span th:text=\"#{no.such.key}\">x</span><img alt=\"foto\">");
+        assertThat(MessageBundles.templateProblems(dir, "messages/platform"))
+                .anyMatch(p -> p.contains("hard-coded text \"Hallo\""))
+                .anyMatch(p -> p.contains("unknown message key no.such.key"))
+                .anyMatch(p -> p.contains("hard-coded alt"));
+    }
+}
