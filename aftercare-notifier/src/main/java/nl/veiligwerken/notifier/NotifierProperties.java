@@ -1,0 +1,49 @@
+package nl.veiligwerken.notifier;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Settings of the notifier.
+ *
+ * @param mailFrom the sender address of the mails
+ * @param zone     the time zone due times are shown in (mails and pages)
+ * @param mail     how the mail outbox is drained
+ * @param events   how records of {@code incident-events} are retried before they go to the dead-letter topic
+ */
+@ConfigurationProperties("veilig-werken.notifier")
+public record NotifierProperties(
+        @DefaultValue("noreply@veiligwerken.local") String mailFrom,
+        @DefaultValue("Europe/Amsterdam") ZoneId zone,
+        @DefaultValue Mail mail,
+        @DefaultValue Events events) {
+
+    /**
+     * @param interval   pause between two runs of the outbox sender
+     * @param batchSize  mails sent per run at most
+     * @param firstRetry wait after the first failed attempt; doubles with every further failure
+     * @param maxRetry   the longest wait between two attempts: an outage never makes a mail give up
+     */
+    public record Mail(
+            @DefaultValue("2s") Duration interval,
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("10s") Duration firstRetry,
+            @DefaultValue("15m") Duration maxRetry) {
+    }
+
+    /**
+     * @param attempts              deliveries of an unreadable record before it goes to the dead-letter topic
+     * @param retryInterval         pause between those deliveries
+     * @param deadLetterPartitions  partitions of {@code incident-events.DLT} when this service creates it
+     * @param infrastructureMaxWait the longest pause between retries while the database is unavailable
+     */
+    public record Events(
+            @DefaultValue("3") int attempts,
+            @DefaultValue("200ms") Duration retryInterval,
+            @DefaultValue("1") int deadLetterPartitions,
+            @DefaultValue("30s") Duration infrastructureMaxWait) {
+    }
+}

@@ -1,0 +1,91 @@
+package nl.veiligwerken.notifier.events;
+
+import nl.veiligwerken.api.PublishedEventType;
+import nl.veiligwerken.notifier.NotifierProperties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * What happens to a record the listener throws on. A record that cannot be read is retried a few times and then
+ * published to {@code incident-events.DLT} with Spring Kafka's exception headers, and the partition moves on.
+ * A database that is away is different: every record would fail, so those are retried with growing pauses
+ * until it is back, instead of emptying the topic into the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
+
+    static final String DEAD_LETTER_TOPIC = PublishedEventType.TOPIC + ".DLT";
+
+    @Bean
+    NewTopic deadLetterTopic(NotifierProperties properties) {
+        return TopicBuilder.name(DEAD_LETTER_TOPIC).partitions(properties.events().deadLetterPartitions()).build();
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, NotifierProperties properties) {
+        NotifierProperties.Events settings = properties.events();
+        // partition -1 lets the producer choose by key, so the dead-letter topic needs no more partitions than it has
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        ConsumerRecordRecoverer loggedDeadLetters = (record, exception) -> {
+            // the value stays out of the log: the dead-letter topic has it for whoever looks into it
+            log.error("Giving up on {}-{}@{} after {} attempt(s); publishing it to {}: {}", record.topic(),
+                    record.partition(), record.offset(), settings.attempts(), DEAD_LETTER_TOPIC, rootCause(exception));
+            deadLetters.accept(record, exception);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(loggedDeadLetters,
+                new FixedBackOff(settings.retryInterval().toMillis(), Math.max(0, settings.attempts() - 1)));
+        handler.setBackOffFunction((record, exception) -> isInfrastructure(exception) ? untilBack(settings) : null);
+        return handler;
+    }
+
+    private static BackOff untilBack(NotifierProperties.Events settings) {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+        backOff.setMaxInterval(settings.infrastructureMaxWait().toMillis());
+        return backOff;
+    }
+
+    private static String rootCause(Throwable exception) {
+        Throwable t = exception;
+        while (t.getCause() != null && !(t instanceof UnreadableEventException)) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    static boolean isInfrastructure(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableEventException) {
+                return false;
+            }
+            // not every DataAccessException: a constraint violation fails the same way forever
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

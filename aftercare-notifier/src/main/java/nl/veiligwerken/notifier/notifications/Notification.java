@@ -1,0 +1,190 @@
+package nl.veiligwerken.notifier.notifications;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+
+import java.time.Instant;
+
+/**
+ * One message to one person, and the state of its mail. Holds what the mail and the page need and nothing of
+ * what happened in the incident: the ids only lead to the task list, where access is checked again.
+ */
+@Entity
+@Table(name = "notification")
+class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String sourceEventId;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationKind kind;
+
+    private String recipientUsername;
+    private String recipientName;
+    private String recipientEmail;
+    private String language;
+    private String teamId;
+    private String teamName;
+    private String incidentId;
+    private String taskId;
+
+    @Enumerated(EnumType.STRING)
+    private ProtocolStep step;
+
+    private Instant dueAt;
+    private Instant createdAt;
+
+    @Column(name = "is_read")
+    private boolean read;
+
+    @Enumerated(EnumType.STRING)
+    private MailStatus mailStatus;
+
+    private int mailAttempts;
+    private Instant nextAttemptAt;
+    private Instant mailSentAt;
+    private String lastMailError;
+
+    protected Notification() {
+        // for JPA
+    }
+
+    static Notification taskScheduled(String sourceEventId, Recipient recipient, String teamId, String teamName,
+                                      String incidentId, String taskId, ProtocolStep step, Instant dueAt,
+                                      Instant now) {
+        Notification n = new Notification();
+        n.sourceEventId = sourceEventId;
+        n.kind = NotificationKind.TASK_SCHEDULED;
+        n.recipientUsername = recipient.username();
+        n.recipientName = recipient.displayName();
+        n.recipientEmail = recipient.email();
+        n.language = recipient.language();
+        n.teamId = teamId;
+        n.teamName = teamName;
+        n.incidentId = incidentId;
+        n.taskId = taskId;
+        n.step = step;
+        n.dueAt = dueAt;
+        n.createdAt = now;
+        n.mailStatus = MailStatus.PENDING;
+        n.nextAttemptAt = now;
+        return n;
+    }
+
+    /** Who a notification goes to, copied at the time of the event so a later change does not re-address it. */
+    record Recipient(String username, String displayName, String email, String language) {
+    }
+
+    void mailSent(Instant now) {
+        mailAttempts++;
+        mailStatus = MailStatus.SENT;
+        mailSentAt = now;
+        lastMailError = null;
+    }
+
+    void mailFailed(Instant retryAt, String error) {
+        mailAttempts++;
+        nextAttemptAt = retryAt;
+        lastMailError = shorten(error);
+    }
+
+    void mailUnsendable(String error) {
+        mailAttempts++;
+        mailStatus = MailStatus.FAILED;
+        lastMailError = shorten(error);
+    }
+
+    void markRead() {
+        read = true;
+    }
+
+    private static String shorten(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String sourceEventId() {
+        return sourceEventId;
+    }
+
+    NotificationKind kind() {
+        return kind;
+    }
+
+    String recipientUsername() {
+        return recipientUsername;
+    }
+
+    String recipientName() {
+        return recipientName;
+    }
+
+    String recipientEmail() {
+        return recipientEmail;
+    }
+
+    String language() {
+        return language;
+    }
+
+    String teamId() {
+        return teamId;
+    }
+
+    String teamName() {
+        return teamName;
+    }
+
+    String incidentId() {
+        return incidentId;
+    }
+
+    String taskId() {
+        return taskId;
+    }
+
+    ProtocolStep step() {
+        return step;
+    }
+
+    Instant dueAt() {
+        return dueAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    boolean read() {
+        return read;
+    }
+
+    MailStatus mailStatus() {
+        return mailStatus;
+    }
+
+    int mailAttempts() {
+        return mailAttempts;
+    }
+
+    Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    Instant mailSentAt() {
+        return mailSentAt;
+    }
+}

@@ -1,0 +1,48 @@
+package nl.veiligwerken.notifier.notifications;
+
+import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.ZonedDateTime;
+
+/** The signed-in person's messages, with the due times in the organisation's time zone. */
+@Controller
+class NotificationPageController {
+
+    /** One line of the page. */
+    record Row(NotificationView notification, ZonedDateTime dueAt, ZonedDateTime createdAt) {
+    }
+
+    private final Notifications notifications;
+    private final NotifierProperties properties;
+
+    NotificationPageController(Notifications notifications, NotifierProperties properties) {
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    @GetMapping("/notifications")
+    String list(@AuthenticationPrincipal VwUser user, Model model) {
+        model.addAttribute("rows", notifications.of(user.getUsername()).stream()
+                .map(n -> new Row(n, n.dueAt().atZone(properties.zone()), n.createdAt().atZone(properties.zone())))
+                .toList());
+        return "notifications/list";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    String markRead(@AuthenticationPrincipal VwUser user, @PathVariable("id") long id) {
+        if (!notifications.markRead(id, user.getUsername())) {
+            // someone else's id looks exactly like one that does not exist
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/notifications";
+    }
+}
