@@ -1,0 +1,105 @@
+package nl.veiligwerken.localrun;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The dev mailbox: an SMTP server (GreenMail) that keeps every mail instead of delivering it. Each mail is
+ * announced on the console (recipient and subject) and saved as an {@code .eml} file a mail program opens.
+ */
+public final class DevMailbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevMailbox.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final GreenMail greenMail;
+    private final Path mailDir;
+    private final ScheduledExecutorService watcher;
+    private int announced;
+
+    private DevMailbox(GreenMail greenMail, Path mailDir) {
+        this.greenMail = greenMail;
+        this.mailDir = mailDir;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dev-mailbox-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static DevMailbox start(int port, Path mailDir) throws IOException {
+        Files.createDirectories(mailDir);
+        // loopback only: the mailbox accepts anything from anyone, so it must not be reachable from the network
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        DevMailbox mailbox = new DevMailbox(greenMail, mailDir);
+        // GreenMail has no "mail arrived" callback; polling its store is simple and cheap
+        mailbox.watcher.scheduleWithFixedDelay(mailbox::announceNewMail, 1, 1, TimeUnit.SECONDS);
+        log.info("Dev mailbox (SMTP) on 127.0.0.1:{}, mail saved in {}", port, mailDir);
+        return mailbox;
+    }
+
+    public int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public Path mailDir() {
+        return mailDir;
+    }
+
+    /** Every mail received since start, oldest first. */
+    public List<MimeMessage> receivedMessages() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    private synchronized void announceNewMail() {
+        try {
+            MimeMessage[] messages = greenMail.getReceivedMessages();
+            for (; announced < messages.length; announced++) {
+                MimeMessage message = messages[announced];
+                String to = recipients(message);
+                log.info("Mail to {}: \"{}\"", to, message.getSubject());
+                Path file = mailDir.resolve(LocalDateTime.now().format(FILE_TIME) + "-" + (announced + 1) + ".eml");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    message.writeTo(out);
+                }
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // a mail we cannot show must not stop the watcher: the next tick tries the next one
+            log.warn("Could not show received mail #{}: {}", announced + 1, e.toString());
+            announced++;
+        }
+    }
+
+    private static String recipients(MimeMessage message) throws MessagingException {
+        Address[] all = message.getAllRecipients();
+        return all == null ? "(no recipients)"
+                : Arrays.stream(all).map(Address::toString).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+        greenMail.stop();
+    }
+}

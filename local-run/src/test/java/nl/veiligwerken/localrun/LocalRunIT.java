@@ -1,0 +1,221 @@
+package nl.veiligwerken.localrun;
+
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole system as {@code ./run-local} starts it (same launcher code, free ports, a temporary data
+ * directory), following one report all the way: the form on the command service, the team leader's task in
+ * the query service, the event on Kafka, the notification and its mail in the notifier.
+ * <p>
+ * Needs the three service jars; {@code ./mvnw verify} builds them earlier in the reactor.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class LocalRunIT {
+
+    private static final String NOORD = "ambulant-noord";
+    private static final String ZUID = "woongroep-zuid";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path repo = Path.of(System.getProperty("vw.repoDir", "..")).toAbsolutePath().normalize();
+        LocalSystem candidate = new LocalSystem(LocalRunSettings.withFreePorts(repo, dataDir));
+        List<String> missing = candidate.missingJars();
+        assumeTrue(missing.isEmpty(), () -> "Skipping the end-to-end test: the service jars are not built ("
+                + String.join(", ", missing) + "). Run ./mvnw verify from the repository root.");
+        system = candidate;
+        system.start();
+        System.out.println("End-to-end: all services healthy after " + LocalSystem.seconds(system.startupTime()) + " s");
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.stop();
+        }
+    }
+
+    @Test
+    void oneReportTravelsFromTheFormToTheTeamLeadersTaskListAndMailbox() throws Exception {
+        URI command = system.url(Service.COMMAND);
+        URI query = system.url(Service.QUERY);
+        URI notifier = system.url(Service.NOTIFIER);
+        String description = "End-to-end test " + UUID.randomUUID() + ": raised voice at the front door";
+
+        // Sanne reports, on the web form as a person would
+        Browser sanne = new Browser();
+        sanne.signIn(command, "sanne", "demo");
+        HttpResponse<String> form = sanne.get(command.resolve("/incidents/new"));
+        assertThat(form.statusCode()).as("GET /incidents/new").isEqualTo(200);
+        for (String field : List.of("teamId", "occurredAt", "setting", "kinds", "severity", "description", "supportWanted")) {
+            assertThat(form.body()).as("the report form has a field named %s", field).contains("name=\"" + field + "\"");
+        }
+        Map<String, List<String>> report = new HashMap<>();
+        report.put("_csrf", List.of(Browser.csrfToken(form.body())));
+        report.put("teamId", List.of(NOORD));
+        report.put("occurredAt", List.of(LocalDateTime.now().minusHours(1).truncatedTo(ChronoUnit.MINUTES)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
+        report.put("setting", List.of("CLIENT_HOME"));
+        report.put("kinds", List.of("VERBAL_ABUSE", "THREAT"));
+        report.put("severity", List.of("SERIOUS"));
+        report.put("description", List.of(description));
+        report.put("supportWanted", List.of("true"));
+        HttpResponse<String> submitted = sanne.postForm(command.resolve("/incidents/new"), report);
+        assertThat(submitted.statusCode()).as("POST /incidents/new (a 200 means the form came back with errors)")
+                .isEqualTo(302);
+        Matcher reported = Pattern.compile("/incidents/([^/]+)/reported")
+                .matcher(submitted.headers().firstValue("Location").orElse(""));
+        assertThat(reported.find()).as("redirect to the confirmation page").isTrue();
+        String incidentId = reported.group(1);
+        assertThat(sanne.follow(command, submitted).statusCode()).as("the confirmation page").isEqualTo(200);
+
+        // Sanne leads no team: neither the tasks of another team nor their page are hers to see
+        assertThat(sanne.getJson(query.resolve("/api/tasks?team=" + ZUID)).statusCode()).isEqualTo(403);
+        assertThat(sanne.get(query.resolve("/tasks?team=" + ZUID)).statusCode()).isEqualTo(403);
+
+        // Mark, her team leader, signs in once and sees the first-support task
+        Browser mark = new Browser();
+        mark.signIn(command, "mark", "demo");
+        Map<String, Object> task = eventually("the FIRST_SUPPORT task in GET /api/tasks?team=" + NOORD, () -> {
+            HttpResponse<String> tasks = mark.getJson(query.resolve("/api/tasks?team=" + NOORD));
+            assertThat(tasks.statusCode()).as("GET /api/tasks as mark").isEqualTo(200);
+            List<Map<String, Object>> all = JsonPath.read(tasks.body(), "$");
+            return all.stream().filter(t -> incidentId.equals(t.get("incidentId")) && "FIRST_SUPPORT".equals(t.get("step")))
+                    .findFirst();
+        });
+        assertThat(task.get("teamId")).isEqualTo(NOORD);
+        assertThat(mark.get(query.resolve("/tasks?team=" + NOORD)).statusCode()).as("mark's task list page").isEqualTo(200);
+
+        // The published events: CloudEvents headers, and nothing of what happened
+        List<ConsumerRecord<String, String>> records = recordsOf(incidentId);
+        assertThat(records).extracting(r -> header(r, "ce_type"))
+                .contains("nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1");
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isNotBlank();
+            assertThat(header(record, "ce_source")).isEqualTo("/veilig-werken/incident-command");
+            assertThat(header(record, "ce_subject")).isEqualTo(incidentId);
+            assertThat(OffsetDateTime.parse(header(record, "ce_time"))).as("ce_time is RFC 3339").isNotNull();
+            assertThat(header(record, "content-type")).startsWith("application/json");
+            assertThat(record.value()).contains(incidentId).doesNotContain(description);
+        }
+        assertThat(records).extracting(r -> header(r, "ce_id")).doesNotHaveDuplicates();
+
+        // The notifier tells Mark: on his notifications page and by mail
+        eventually("mark's notification about " + incidentId, () -> {
+            HttpResponse<String> list = mark.getJson(notifier.resolve("/api/notifications"));
+            assertThat(list.statusCode()).as("GET /api/notifications as mark").isEqualTo(200);
+            List<Map<String, Object>> all = JsonPath.read(list.body(), "$");
+            return all.stream().filter(n -> incidentId.equals(n.get("incidentId"))).findFirst();
+        });
+        MimeMessage mail = eventually("a mail to mark@demo.veiligwerken.local", () -> system.mailbox().receivedMessages()
+                .stream().filter(m -> recipients(m).contains("mark@demo.veiligwerken.local")).findFirst());
+        assertThat(mail.getSubject()).isNotBlank();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        mail.writeTo(raw);
+        assertThat(raw.toString(StandardCharsets.UTF_8)).as("the mail leaves out what happened").doesNotContain(description);
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsOf(String incidentId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "local-run-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> ofIncident = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("incident-events"));
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (Instant.now().isBefore(deadline) && !(hasType(ofIncident, "reported") && hasType(ofIncident, "task-scheduled"))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (incidentId.equals(record.key())) {
+                        ofIncident.add(record);
+                    }
+                }
+            }
+        }
+        assertThat(ofIncident).as("records with key %s on incident-events", incidentId).isNotEmpty();
+        return ofIncident;
+    }
+
+    private static boolean hasType(List<ConsumerRecord<String, String>> records, String type) {
+        return records.stream().anyMatch(r -> String.valueOf(header(r, "ce_type")).contains("." + type + "."));
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            Address[] all = message.getAllRecipients();
+            return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            return List.of();
+        }
+    }
+
+    /** Polls until the answer is there: the read side, Kafka and the mail outbox all follow asynchronously. */
+    private static <T> T eventually(String what, Callable<Optional<T>> probe) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        AssertionError last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Optional<T> found = probe.call();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (AssertionError e) {
+                last = e; // e.g. a 503 while a projection catches up; try again until the deadline
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Not seen within " + PATIENCE.toSeconds() + "s: " + what, last);
+    }
+}
