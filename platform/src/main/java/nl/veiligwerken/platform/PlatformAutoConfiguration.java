@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Profile;
 import javax.sql.DataSource;
 import java.time.Clock;
 
+
 /** What every Veilig Werken service gets by depending on this module. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)

@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * One way to sign in for every service: a form login on each service's {@code /login}, the session shared
@@ -32,8 +33,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(MessageSource messages) {
-        return new ProblemResponses(messages);
+    ProblemResponses problemResponses(MessageSource messages, LocaleResolver localeResolver) {
+        return new ProblemResponses(messages, localeResolver);
     }
 
     /**

@@ -3,6 +3,9 @@ package nl.veiligwerken.platform.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +37,7 @@ import java.util.Map;
  * a 500 that says nothing about the inside (it is logged instead).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
@@ -50,20 +56,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
-        List<FieldProblem> errors = new ArrayList<>();
-        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), messages.getMessage(error, locale)));
-        }
-        ex.getBindingResult().getGlobalErrors().forEach(error ->
-                errors.add(new FieldProblem(error.getObjectName(), messages.getMessage(error, locale))));
-        return ResponseEntity.badRequest().body(invalid(locale, errors));
+        return ResponseEntity.badRequest().body(invalid(LocaleContextHolder.getLocale(), ex.getBindingResult()));
+    }
+
+    /** Field errors a controller collected itself (checks beyond Bean Validation). */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> bindingFailed(BindException ex, Locale locale) {
+        return ResponseEntity.badRequest().body(invalid(locale, ex.getBindingResult()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = path(json.getPath());
             String message = messages.getMessage("problem.field.unreadable", null, locale);
@@ -102,6 +107,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 messages.getMessage("problem.unexpected", null, locale));
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private ProblemDetail invalid(Locale locale, BindingResult result) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : result.getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), messages.getMessage(error, locale)));
+        }
+        result.getGlobalErrors().forEach(error ->
+                errors.add(new FieldProblem(error.getObjectName(), messages.getMessage(error, locale))));
+        return invalid(locale, errors);
     }
 
     private ProblemDetail invalid(Locale locale, List<FieldProblem> errors) {

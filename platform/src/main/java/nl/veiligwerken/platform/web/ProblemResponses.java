@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -19,9 +19,11 @@ public final class ProblemResponses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    public ProblemResponses(MessageSource messages) {
+    public ProblemResponses(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     public AuthenticationEntryPoint unauthenticated() {
@@ -35,7 +37,7 @@ public final class ProblemResponses {
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(key, null, RequestContextUtils.getLocale(request)));
+                messages.getMessage(key, null, locales.resolveLocale(request)));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"veilig-werken\"");

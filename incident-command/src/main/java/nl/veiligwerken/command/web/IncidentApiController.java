@@ -1,0 +1,45 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.platform.PlatformProperties;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** The report as JSON, for other systems and scripts. Read it back from the query service ({@code Location}). */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentApiController {
+
+    record Created(String incidentId, long version) {
+    }
+
+    private final IncidentReporting reporting;
+    private final PlatformProperties platform;
+
+    IncidentApiController(IncidentReporting reporting, PlatformProperties platform) {
+        this.reporting = reporting;
+        this.platform = platform;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Created> report(@AuthenticationPrincipal VwUser user, @RequestBody IncidentReport report)
+            throws BindException {
+        BindingResult errors = reporting.bindingFor(report);
+        reporting.check(report, user, errors);
+        IncidentReporting.Accepted accepted = errors.hasErrors() ? null : reporting.submit(report, user, errors);
+        if (accepted == null) {
+            throw new BindException(errors);
+        }
+        URI location = URI.create(platform.links().query() + "/api/incidents/" + accepted.incidentId().value());
+        return ResponseEntity.created(location).body(new Created(accepted.incidentId().value(), accepted.version()));
+    }
+}

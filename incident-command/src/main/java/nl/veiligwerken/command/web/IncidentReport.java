@@ -1,0 +1,51 @@
+package nl.veiligwerken.command.web;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/**
+ * A report as a person fills it in, on the web form or as JSON. {@code occurredAt} is local time in the
+ * organisation's time zone, as a reporter would say it ("yesterday at half past three").
+ */
+record IncidentReport(
+        @NotBlank(message = "{incident.report.teamId.required}")
+        String teamId,
+
+        @NotNull(message = "{incident.report.occurredAt.required}")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm[:ss]")
+        LocalDateTime occurredAt,
+
+        @NotNull(message = "{incident.report.setting.required}")
+        Setting setting,
+
+        @NotEmpty(message = "{incident.report.kinds.required}")
+        Set<AggressionKind> kinds,
+
+        @NotNull(message = "{incident.report.severity.required}")
+        Severity severity,
+
+        @NotBlank(message = "{incident.report.description.required}")
+        @Size(max = IncidentReport.DESCRIPTION_MAX, message = "{incident.report.description.tooLong}")
+        String description,
+
+        @NotNull(message = "{incident.report.supportWanted.required}")
+        Boolean supportWanted) {
+
+    static final int DESCRIPTION_MAX = 4000;
+
+    /** The empty form: now, and support wanted (the colleague opts out rather than asks). */
+    static IncidentReport blank(String teamId, LocalDateTime now) {
+        return new IncidentReport(teamId, now, null, Set.of(), null, null, Boolean.TRUE);
+    }
+}

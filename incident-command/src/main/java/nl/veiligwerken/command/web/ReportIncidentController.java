@@ -1,0 +1,78 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+/** The report form: on a phone, in under two minutes. */
+@Controller
+class ReportIncidentController {
+
+    private final IncidentReporting reporting;
+    private final AccountDirectory directory;
+
+    ReportIncidentController(IncidentReporting reporting, AccountDirectory directory) {
+        this.reporting = reporting;
+        this.directory = directory;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/incidents/new";
+    }
+
+    @GetMapping("/incidents/new")
+    String form(@AuthenticationPrincipal VwUser user, Model model) {
+        List<AccountDirectory.Team> teams = teamsOf(user);
+        IncidentReport blank = IncidentReport.blank(teams.size() == 1 ? teams.get(0).id().value() : null, reporting.now());
+        model.addAttribute("report", blank);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "report", reporting.bindingFor(blank));
+        return showForm(user, model);
+    }
+
+    @PostMapping("/incidents/new")
+    String submit(@AuthenticationPrincipal VwUser user, @ModelAttribute("report") IncidentReport report,
+                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            reporting.check(report, user, errors);
+        }
+        IncidentReporting.Accepted accepted = errors.hasErrors() ? null : reporting.submit(report, user, errors);
+        if (accepted == null) {
+            return showForm(user, model);
+        }
+        return "redirect:/incidents/" + accepted.incidentId().value() + "/reported";
+    }
+
+    @GetMapping("/incidents/{incidentId}/reported")
+    String reported(@PathVariable String incidentId, Model model) {
+        model.addAttribute("incidentId", incidentId);
+        return "incidents/reported";
+    }
+
+    private String showForm(VwUser user, Model model) {
+        model.addAttribute("teams", teamsOf(user));
+        model.addAttribute("settings", Setting.values());
+        model.addAttribute("kinds", AggressionKind.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("descriptionMax", IncidentReport.DESCRIPTION_MAX);
+        return "incidents/report";
+    }
+
+    private List<AccountDirectory.Team> teamsOf(VwUser user) {
+        return directory.teams().stream().filter(t -> user.isMemberOf(t.id())).toList();
+    }
+
+}

@@ -1,0 +1,283 @@
+package nl.veiligwerken.command;
+
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The command service on a real PostgreSQL and a real (embedded) Kafka broker. */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@EmbeddedKafka(partitions = 1, topics = "incident-events")
+class CommandServiceIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AccountDirectory directory;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    CommandTestUsers users;
+
+    @BeforeEach
+    void setUp() {
+        users = new CommandTestUsers(directory);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+    }
+
+    @Test
+    void theFormOffersOnlyTheReportersTeamsAndAsksWhetherSupportIsWanted() throws Exception {
+        mvc.perform(get("/incidents/new").with(user(users.staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Incident melden")))
+                .andExpect(content().string(containsString("value=\"" + users.team.value() + "\"")))
+                .andExpect(content().string(not(containsString("value=\"" + users.otherTeam.value() + "\""))))
+                .andExpect(content().string(containsString("Wil je nu opvang")));
+    }
+
+    @Test
+    void anIncompleteFormShowsDutchFieldErrorsAndStoresNothing() throws Exception {
+        long before = storedEvents();
+        mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
+                        .param("teamId", users.team.value())
+                        .param("occurredAt", "")
+                        .param("setting", "PHONE")
+                        .param("description", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"PHONE\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("Vul in wanneer het gebeurde.")))
+                .andExpect(content().string(containsString("Kies ten minste één soort agressie.")))
+                .andExpect(content().string(containsString("Kies hoe ernstig het was.")))
+                .andExpect(content().string(containsString("Beschrijf kort wat er gebeurde.")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormWithValuesThatCannotBeReadShowsErrorsNotAFailure() throws Exception {
+        long before = storedEvents();
+        mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
+                        .param("teamId", users.team.value())
+                        .param("occurredAt", "gisteren")
+                        .param("setting", "MOON")
+                        .param("kinds", "THREAT")
+                        .param("severity", "MINOR")
+                        .param("description", "x")
+                        .param("supportWanted", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("has-error")));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aReportForATeamTheReporterIsNotInIsRefused() throws Exception {
+        long before = storedEvents();
+        mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
+                        .param("teamId", users.otherTeam.value())
+                        .param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "OFFICE")
+                        .param("kinds", "THREAT")
+                        .param("severity", "MINOR")
+                        .param("description", "Schold mij uit")
+                        .param("supportWanted", "false"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("alleen melden voor een team waar je bij hoort")));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/incidents/new").with(user(users.staff)).param("teamId", users.team.value()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCompleteFormIsStoredAsEventsAndSchedulesFirstSupport() throws Exception {
+        MvcResult result = mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
+                        .param("teamId", users.team.value())
+                        .param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "CLIENT_HOME")
+                        .param("kinds", "THREAT", "INTIMIDATION")
+                        .param("severity", "SERIOUS")
+                        .param("description", "Cliënt dreigde met slaan")
+                        .param("supportWanted", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/incidents/*/reported"))
+                .andReturn();
+        String incidentId = result.getResponse().getRedirectedUrl().split("/")[2];
+
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                select global_index, sequence_number, payload_type, payload_revision, pg_typeof(payload)::text as column_type
+                  from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number""", incidentId);
+        assertThat(events).extracting(e -> e.get("payload_type")).containsExactly(
+                "nl.veiligwerken.api.reporting.IncidentReportedEvent", "nl.veiligwerken.api.protocol.TaskScheduledEvent");
+        assertThat(events).extracting(e -> e.get("payload_revision")).containsOnly("1");
+        assertThat(events).extracting(e -> e.get("column_type")).containsOnly("bytea");
+        long first = (Long) events.get(0).get("global_index");
+        assertThat((Long) events.get(1).get("global_index")).as("gap-free global index").isEqualTo(first + 1);
+
+        mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user(users.staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(incidentId)));
+    }
+
+    private static String json(String teamId) {
+        return """
+                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"PHONE","kinds":["VERBAL_ABUSE"],
+                 "severity":"MODERATE","description":"Schold mij uit aan de telefoon","supportWanted":false}""".formatted(teamId);
+    }
+
+    @Test
+    void theApiAcceptsAReportWith201TheIdTheVersionAndWhereToReadIt() throws Exception {
+        MvcResult result = mvc.perform(post("/api/incidents").with(user(users.staff))
+                        .contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.incidentId").isString())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(header().string("Location", matchesPattern("http://localhost:8082/api/incidents/[0-9a-f-]{36}")))
+                .andReturn();
+        String id = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.incidentId");
+        assertThat(result.getResponse().getHeader("Location")).endsWith(id);
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void theApiNamesEachBadFieldAndStoresNothing() throws Exception {
+        long before = storedEvents();
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\":\"\",\"kinds\":[],\"description\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("teamId")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("occurredAt")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("setting")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("kinds")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("severity")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("description")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("supportWanted")))
+                .andExpect(jsonPath("$.errors[?(@.field=='kinds')].message", hasItem("Kies ten minste één soort agressie.")));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void theApiNamesAFieldWhoseValueCannotBeRead() throws Exception {
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(users.team.value()).replace("\"MODERATE\"", "\"TERRIBLE\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("severity"));
+    }
+
+    @Test
+    void theApiRefusesBrokenJsonWithAProblemNotAStackTrace() throws Exception {
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("De inhoud van het verzoek is geen geldige JSON."))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
+    void theApiRefusesAnonymousCallersWith401() throws Exception {
+        mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void reportsArePublishedToKafkaWithCloudEventsHeadersKeyedByIncident() throws Exception {
+        MvcResult result = mvc.perform(post("/api/incidents").with(user(users.staff))
+                        .contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
+                .andExpect(status().isCreated()).andReturn();
+        String id = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.incidentId");
+
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(kafka.getBrokersAsString())) {
+            consumer.subscribe(List.of("incident-events"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                return mine.size() >= 2;
+            });
+        }
+        assertThat(mine).extracting(r -> headerOf(r, "ce_type")).containsExactly(
+                "nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1");
+        ConsumerRecord<String, String> task = mine.get(1);
+        assertThat(headerOf(task, "ce_specversion")).isEqualTo("1.0");
+        assertThat(headerOf(task, "ce_source")).isEqualTo("/veilig-werken/incident-command");
+        assertThat(headerOf(task, "ce_subject")).isEqualTo(id);
+        assertThat(Instant.parse(headerOf(task, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(headerOf(task, "ce_id")).isEqualTo(jdbc.queryForObject(
+                "select event_identifier from eventstore.domain_event_entry where aggregate_identifier = ? and sequence_number = 1",
+                String.class, id));
+        assertThat(task.value()).contains("\"step\":\"FIRST_SUPPORT\"").contains("\"assigneeRole\":\"TEAM_LEADER\"")
+                .contains("\"incidentId\":\"" + id + "\"").contains("\"dueAt\":\"");
+        assertThat(mine.get(0).value()).doesNotContain("Schold mij uit");
+    }
+
+    static KafkaConsumer<String, String> consumer(String brokers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(props);
+    }
+
+    static String headerOf(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

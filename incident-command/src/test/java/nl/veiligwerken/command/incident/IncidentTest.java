@@ -1,0 +1,97 @@
+package nl.veiligwerken.command.incident;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.ReportIncidentCommand;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.command.protocol.ProtocolDefaults;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+class IncidentTest {
+
+    private static final IncidentId ID = new IncidentId("incident-1");
+    private static final TeamId TEAM = new TeamId("ambulant-noord");
+    private static final Instant REPORTED = Instant.parse("2026-11-23T09:00:00Z");
+
+    private AggregateTestFixture<Incident> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(new ProtocolDefaults(Duration.ofHours(24)));
+    }
+
+    private static ReportIncidentCommand report(Instant occurredAt, Set<AggressionKind> kinds, String description) {
+        return new ReportIncidentCommand(ID, TEAM, "sanne", REPORTED, occurredAt, Setting.CLIENT_HOME, kinds,
+                Severity.SERIOUS, description, true);
+    }
+
+    @Test
+    void reportingAnIncidentSchedulesFirstSupportForTheTeamLeaderWithin24Hours() {
+        Instant occurred = REPORTED.minus(Duration.ofHours(2));
+        fixture.givenNoPriorActivity()
+                .when(report(occurred, Set.of(AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE), "Dreigde met slaan"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new IncidentReportedEvent(ID, TEAM, "sanne", REPORTED, occurred, Setting.CLIENT_HOME,
+                                Set.of(AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE), Severity.SERIOUS,
+                                "Dreigde met slaan", true),
+                        new TaskScheduledEvent(new TaskId("incident-1:first-support"), ID, TEAM,
+                                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED,
+                                REPORTED.plus(Duration.ofHours(24))))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aLateReportStillGetsItsFullTimeForFirstSupport() {
+        Instant occurred = REPORTED.minus(Duration.ofDays(5));
+        fixture.givenNoPriorActivity()
+                .when(report(occurred, Set.of(AggressionKind.INTIMIDATION), "Week geleden"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new IncidentReportedEvent(ID, TEAM, "sanne", REPORTED, occurred, Setting.CLIENT_HOME,
+                                Set.of(AggressionKind.INTIMIDATION), Severity.SERIOUS, "Week geleden", true),
+                        new TaskScheduledEvent(new TaskId("incident-1:first-support"), ID, TEAM,
+                                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED,
+                                REPORTED.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void cannotReportAnIncidentThatHappensInTheFuture() {
+        fixture.givenNoPriorActivity()
+                .when(report(REPORTED.plus(Duration.ofHours(1)), Set.of(AggressionKind.THREAT), "x"))
+                .expectNoEvents()
+                .expectException(IncidentRejectedException.class)
+                .expectExceptionMessage("incident.rejected.occurredInFuture");
+    }
+
+    @Test
+    void cannotReportAnIncidentWithoutAKindOfAggression() {
+        fixture.givenNoPriorActivity()
+                .when(report(REPORTED, Set.of(), "x"))
+                .expectNoEvents()
+                .expectException(IncidentRejectedException.class)
+                .expectExceptionMessage("incident.rejected.noKinds");
+    }
+
+    @Test
+    void cannotReportAnIncidentWithoutSayingWhatHappened() {
+        fixture.givenNoPriorActivity()
+                .when(report(REPORTED, Set.of(AggressionKind.THREAT), "   "))
+                .expectNoEvents()
+                .expectException(IncidentRejectedException.class);
+    }
+}
