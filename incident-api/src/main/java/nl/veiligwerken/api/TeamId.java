@@ -3,10 +3,14 @@ package nl.veiligwerken.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.io.Serializable;
 import java.util.Objects;
 
-/** Identifies a team, e.g. {@code ambulant-noord}. Serialised as a plain string, in events, on Kafka and in JSON. */
-public record TeamId(@JsonValue String value) {
+/**
+ * Identifies a team, e.g. {@code ambulant-noord}. Serialised as a plain string, in events, on Kafka and in JSON.
+ * Java-serialisable because the signed-in {@code VwUser} holds team ids and lives in the shared JDBC session.
+ */
+public record TeamId(@JsonValue String value) implements Serializable {
 
     @JsonCreator
     public TeamId {
