@@ -1,0 +1,13 @@
+package nl.veiligwerken.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side: views projected from the event store, and the pages and JSON that show them. */
+@SpringBootApplication
+public class IncidentQueryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IncidentQueryApplication.class, args);
+    }
+}

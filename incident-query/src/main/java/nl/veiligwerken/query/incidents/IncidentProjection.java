@@ -1,0 +1,43 @@
+package nl.veiligwerken.query.incidents;
+
+import nl.veiligwerken.api.incidents.FindIncidentQuery;
+import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Each incident as its reporter and team leader may look it up. */
+@Component
+@ProcessingGroup(IncidentProjection.PROCESSOR)
+class IncidentProjection {
+
+    static final String PROCESSOR = "incidents";
+
+    private final IncidentRepository incidents;
+
+    IncidentProjection(IncidentRepository incidents) {
+        this.incidents = incidents;
+    }
+
+    @EventHandler
+    void on(IncidentReportedEvent event, @SequenceNumber long version) {
+        incidents.save(new IncidentDetails(event.incidentId(), event.teamId(), event.reportedBy(), event.reportedAt(),
+                event.occurredAt(), event.setting(), event.kinds(), event.severity(), event.description(),
+                event.supportWanted(), version));
+    }
+
+    /** Null when the incident is unknown (or not projected yet): the caller decides what that means. */
+    @QueryHandler
+    IncidentDetails handle(FindIncidentQuery query) {
+        return incidents.find(query.incidentId()).orElse(null);
+    }
+
+    @ResetHandler
+    void reset() {
+        incidents.deleteAll();
+    }
+}

@@ -1,0 +1,82 @@
+package nl.veiligwerken.query.tasks;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.tasks.TaskSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The {@code query.task} table. Plain SQL, so the projection can be exercised without a Spring context. */
+@Repository
+class TaskRepository {
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Insert or overwrite: a replay delivers the same event again and must leave one row. */
+    void saveOpen(TaskSummary task) {
+        jdbc.sql("""
+                        insert into query.task (task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at, status)
+                        values (:taskId, :incidentId, :teamId, :step, :assigneeRole, :scheduledAt, :dueAt, 'OPEN')
+                        on conflict (task_id) do update set
+                            incident_id = excluded.incident_id, team_id = excluded.team_id, step = excluded.step,
+                            assignee_role = excluded.assignee_role, scheduled_at = excluded.scheduled_at,
+                            due_at = excluded.due_at, status = excluded.status""")
+                .param("taskId", task.taskId().value())
+                .param("incidentId", task.incidentId().value())
+                .param("teamId", task.teamId().value())
+                .param("step", task.step().name())
+                .param("assigneeRole", task.assigneeRole().name())
+                .param("scheduledAt", utc(task.scheduledAt()))
+                .param("dueAt", utc(task.dueAt()))
+                .update();
+    }
+
+    List<TaskSummary> openTasksOf(TeamId team) {
+        return jdbc.sql("""
+                        select task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at
+                          from query.task
+                         where team_id = ? and status = 'OPEN'
+                         order by due_at, task_id""")
+                .param(team.value())
+                .query((rs, i) -> summary(rs))
+                .list();
+    }
+
+    void deleteAll() {
+        jdbc.sql("delete from query.task").update();
+    }
+
+    private static TaskSummary summary(ResultSet rs) throws SQLException {
+        return new TaskSummary(
+                new TaskId(rs.getString("task_id")),
+                new IncidentId(rs.getString("incident_id")),
+                new TeamId(rs.getString("team_id")),
+                ProtocolStep.valueOf(rs.getString("step")),
+                Role.valueOf(rs.getString("assignee_role")),
+                instant(rs, "scheduled_at"),
+                instant(rs, "due_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,34 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Who may see what on the read side; decided from the signed-in person's role and teams, never from the URL. */
+final class ReadAccess {
+
+    private ReadAccess() {
+    }
+
+    /** The teams whose task list the person may see: only as team leader, only the teams they lead. */
+    static List<TeamId> ledTeams(VwUser user) {
+        return user.leads().stream().filter(user::leads).sorted(Comparator.comparing(TeamId::value)).toList();
+    }
+
+    static void requireLeads(VwUser user, TeamId team) {
+        if (team == null || !user.leads(team)) {
+            throw new AccessDeniedException("not a leader of team " + team);
+        }
+    }
+
+    /** The reporter sees their own report; the leader of the incident's team sees it to follow it up. */
+    static void requireMaySee(VwUser user, IncidentDetails incident) {
+        if (!user.getUsername().equals(incident.reportedBy()) && !user.leads(incident.teamId())) {
+            throw new AccessDeniedException("neither reporter nor team leader of incident " + incident.incidentId());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.incidents.FindIncidentQuery;
+import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
+import nl.veiligwerken.api.tasks.TaskSummary;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The questions the pages and the API ask, through Axon's query bus, so the web never touches a view's tables. */
+@Component
+class ReadModel {
+
+    private final QueryGateway queries;
+
+    ReadModel(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    List<TaskSummary> openTasksOf(TeamId team) {
+        return queries.query(new FindOpenTasksQuery(team), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join();
+    }
+
+    Optional<IncidentDetails> incident(IncidentId id) {
+        return queries.query(new FindIncidentQuery(id), ResponseTypes.optionalInstanceOf(IncidentDetails.class)).join();
+    }
+}

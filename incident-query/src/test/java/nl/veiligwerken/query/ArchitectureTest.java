@@ -1,0 +1,40 @@
+package nl.veiligwerken.query;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.veiligwerken.query");
+
+    /** A view's projection, table and repository are its own business; others ask through the query bus. */
+    @Test
+    void viewsArePackagePrivate() {
+        classes().that().resideInAnyPackage("nl.veiligwerken.query.tasks..", "nl.veiligwerken.query.incidents..")
+                .should().notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void webDoesNotReachIntoTheViews() {
+        noClasses().that().resideInAPackage("nl.veiligwerken.query.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.veiligwerken.query.tasks..",
+                        "nl.veiligwerken.query.incidents..", "org.springframework.jdbc..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersArePackagePrivate() {
+        classes().that().resideInAPackage("nl.veiligwerken.query.web..")
+                .and().haveSimpleNameEndingWith("Controller")
+                .should().notBePublic()
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,323 @@
+package nl.veiligwerken.query;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service as it runs: events appended to the real event store as the command side does, the pooled
+ * processors projecting them, and the pages and API read through HTTP with real sign-in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QueryServiceIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String PASSWORD = "geheim-" + RUN;
+    private static final TeamId TEAM = new TeamId("qit-noord-" + RUN);
+    private static final TeamId OTHER_TEAM = new TeamId("qit-zuid-" + RUN);
+    private static final String LEADER = "qit-leader-" + RUN;
+    private static final String REPORTER = "qit-reporter-" + RUN;
+    private static final String OUTSIDER = "qit-outsider-" + RUN;
+    private static final String OTHER_LEADER = "qit-otherleader-" + RUN;
+    private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final IncidentId overdueIncident = IncidentId.random();
+    private final IncidentId laterIncident = IncidentId.random();
+    private final TaskId overdueTask = new TaskId("task-" + UUID.randomUUID());
+    private final TaskId laterTask = new TaskId("task-" + UUID.randomUUID());
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountDirectory directory;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void teamsAccountsAndEvents() {
+        directory.saveTeam(TEAM, "Team Noord " + RUN);
+        directory.saveTeam(OTHER_TEAM, "Team Zuid " + RUN);
+        String hash = passwordEncoder.encode(PASSWORD);
+        directory.saveAccount(LEADER, "Lea Leider", LEADER + "@test.local", hash,
+                Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(TEAM), Set.of(TEAM));
+        directory.saveAccount(REPORTER, "Ruud Melder", REPORTER + "@test.local", hash,
+                Set.of(Role.STAFF), Set.of(TEAM), Set.of());
+        directory.saveAccount(OUTSIDER, "Olga Anders", OUTSIDER + "@test.local", hash,
+                Set.of(Role.STAFF), Set.of(OTHER_TEAM), Set.of());
+        directory.saveAccount(OTHER_LEADER, "Otto Leider", OTHER_LEADER + "@test.local", hash,
+                Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(OTHER_TEAM), Set.of(OTHER_TEAM));
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        report(overdueIncident, now.minus(Duration.ofHours(30)), overdueTask, now.minus(Duration.ofHours(6)));
+        report(laterIncident, now.minus(Duration.ofHours(1)), laterTask, now.plus(Duration.ofHours(23)));
+    }
+
+    /** What the command side appends for a new report: the report, then the first-support task. */
+    private void report(IncidentId incident, Instant reportedAt, TaskId task, Instant dueAt) {
+        IncidentReportedEvent reported = new IncidentReportedEvent(incident, TEAM, REPORTER, reportedAt,
+                reportedAt.minus(Duration.ofHours(2)), Setting.CLIENT_HOME,
+                Set.of(AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE), Severity.SERIOUS,
+                "Cli\u00ebnt dreigde bij het huisbezoek.", true);
+        TaskScheduledEvent scheduled = new TaskScheduledEvent(task, incident, TEAM, ProtocolStep.FIRST_SUPPORT,
+                Role.TEAM_LEADER, reportedAt, dueAt);
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Incident", incident.value(), 0, reported),
+                new GenericDomainEventMessage<>("Incident", incident.value(), 1, scheduled));
+    }
+
+    @Test
+    @Order(1)
+    void leaderGetsTheOpenTasksEarliestDueFirstWithOverdueJudgedNow() throws Exception {
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/tasks?team=" + TEAM.value(), LEADER);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode tasks = JSON.readTree(response.body());
+            assertThat(tasks.size()).isEqualTo(2);
+            assertThat(tasks.get(0).get("taskId").asString()).isEqualTo(overdueTask.value());
+            assertThat(tasks.get(0).get("incidentId").asString()).isEqualTo(overdueIncident.value());
+            assertThat(tasks.get(0).get("teamId").asString()).isEqualTo(TEAM.value());
+            assertThat(tasks.get(0).get("step").asString()).isEqualTo("FIRST_SUPPORT");
+            assertThat(tasks.get(0).get("assigneeRole").asString()).isEqualTo("TEAM_LEADER");
+            assertThat(tasks.get(0).get("overdue").asBoolean()).isTrue();
+            assertThat(tasks.get(1).get("taskId").asString()).isEqualTo(laterTask.value());
+            assertThat(tasks.get(1).get("overdue").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void taskPageShowsTheStepTheIncidentLinkAndAnOverdueBadge() throws Exception {
+        HttpClient browser = signIn(LEADER);
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> page = page(browser, "/tasks");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("Open taken van Team Noord " + RUN)
+                    .contains("Collegiale eerste opvang aanbieden")
+                    .contains("href=\"/incidents/" + overdueIncident.value() + "\"")
+                    .contains("href=\"/incidents/" + laterIncident.value() + "\"")
+                    .contains("class=\"responsive\"")
+                    .contains("data-label=\"Uiterlijk\"");
+            assertThat(countOf(page.body(), "badge-overdue")).isEqualTo(1);
+            assertThat(page.body().indexOf(overdueIncident.value())).isLessThan(page.body().indexOf(laterIncident.value()));
+        });
+    }
+
+    @Test
+    @Order(3)
+    void incidentIsShownToItsReporterAndItsTeamLeader() throws Exception {
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/incidents/" + overdueIncident.value(), REPORTER);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode incident = JSON.readTree(response.body());
+            assertThat(incident.get("incidentId").asString()).isEqualTo(overdueIncident.value());
+            assertThat(incident.get("teamId").asString()).isEqualTo(TEAM.value());
+            assertThat(incident.get("reportedBy").asString()).isEqualTo(REPORTER);
+            assertThat(incident.get("severity").asString()).isEqualTo("SERIOUS");
+            assertThat(incident.get("kinds").size()).isEqualTo(2);
+            assertThat(incident.get("description").asString()).isEqualTo("Cli\u00ebnt dreigde bij het huisbezoek.");
+            assertThat(incident.get("version").asLong()).isZero();
+        });
+        assertThat(api("/api/incidents/" + overdueIncident.value(), LEADER).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void incidentIsRefusedToOthersAndUnknownIncidentIsNotFound() throws Exception {
+        await().atMost(PROJECTED).until(() -> api("/api/incidents/" + overdueIncident.value(), REPORTER).statusCode() == 200);
+
+        HttpResponse<String> outsider = api("/api/incidents/" + overdueIncident.value(), OUTSIDER);
+        assertThat(outsider.statusCode()).isEqualTo(403);
+        assertThat(outsider.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(outsider.body()).doesNotContain("huisbezoek");
+        assertThat(api("/api/incidents/" + overdueIncident.value(), OTHER_LEADER).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> unknown = api("/api/incidents/" + UUID.randomUUID(), LEADER);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(unknown.body()).get("detail").asString()).isEqualTo("Deze melding bestaat niet, of is nog niet verwerkt.");
+    }
+
+    @Test
+    @Order(5)
+    void incidentPageFollowsTheSameRule() throws Exception {
+        await().atMost(PROJECTED).until(() -> api("/api/incidents/" + overdueIncident.value(), REPORTER).statusCode() == 200);
+
+        HttpResponse<String> asReporter = page(signIn(REPORTER), "/incidents/" + overdueIncident.value());
+        assertThat(asReporter.statusCode()).isEqualTo(200);
+        assertThat(asReporter.body()).contains("Cli\u00ebnt dreigde bij het huisbezoek.", "Bedreiging", "Team Noord " + RUN);
+        assertThat(page(signIn(LEADER), "/incidents/" + overdueIncident.value()).statusCode()).isEqualTo(200);
+        assertThat(page(signIn(OUTSIDER), "/incidents/" + overdueIncident.value()).statusCode()).isEqualTo(403);
+        assertThat(page(signIn(LEADER), "/incidents/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void taskListIsOnlyForTheLeaderOfTheTeam() throws Exception {
+        String url = "/api/tasks?team=" + TEAM.value();
+        assertThat(api(url, OUTSIDER).statusCode()).isEqualTo(403);
+        assertThat(api(url, OTHER_LEADER).statusCode()).isEqualTo(403);
+        assertThat(api(url, REPORTER).statusCode()).isEqualTo(403);
+        assertThat(api("/api/tasks", LEADER).statusCode()).isEqualTo(400);
+        assertThat(http.send(HttpRequest.newBuilder(uri(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+
+        assertThat(page(signIn(OTHER_LEADER), "/tasks?team=" + TEAM.value()).statusCode()).isEqualTo(403);
+        assertThat(page(signIn(OUTSIDER), "/tasks?team=" + TEAM.value()).statusCode()).isEqualTo(403);
+        assertThat(page(signIn(OUTSIDER), "/tasks").statusCode()).isEqualTo(403);
+        HttpResponse<String> ownTeam = page(signIn(OTHER_LEADER), "/tasks");
+        assertThat(ownTeam.statusCode()).isEqualTo(200);
+        assertThat(ownTeam.body()).doesNotContain(overdueIncident.value());
+    }
+
+    @Test
+    @Order(7)
+    void processorsKeepTheirTokensInTheQuerySchema() {
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            assertThat(tokens("tasks")).isEqualTo(2);
+            assertThat(tokens("incidents")).isEqualTo(2);
+        });
+        assertThat(jdbc.sql("select count(*) from query.token_entry where processor_name = 'tasks' and token is not null")
+                .query(Long.class).single()).isPositive();
+    }
+
+    /** A reset clears the view (a row no event explains disappears) and the replay brings every task back. */
+    @Test
+    @Order(8)
+    void resettingTheTaskProcessorRebuildsTheViewFromTheEvents() throws Exception {
+        await().atMost(PROJECTED).until(() -> taskRows() == 2);
+        jdbc.sql("""
+                        insert into query.task (task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at)
+                        values ('stray-' || ?, 'nowhere', ?, 'FIRST_SUPPORT', 'TEAM_LEADER', now(), now())""")
+                .params(RUN, TEAM.value()).update();
+        assertThat(taskRows()).isEqualTo(3);
+
+        StreamingEventProcessor processor = processing.eventProcessor("tasks", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(taskRows()).isZero();
+        processor.start();
+
+        await().atMost(PROJECTED).until(() -> taskRows() == 2);
+        assertThat(api("/api/tasks?team=" + TEAM.value(), LEADER).body()).contains(overdueTask.value(), laterTask.value())
+                .doesNotContain("stray-");
+    }
+
+    private long tokens(String processor) {
+        return jdbc.sql("select count(*) from query.token_entry where processor_name = ?").param(processor)
+                .query(Long.class).single();
+    }
+
+    private long taskRows() {
+        return jdbc.sql("select count(*) from query.task where team_id = ?").param(TEAM.value()).query(Long.class).single();
+    }
+
+    private HttpResponse<String> api(String path, String username) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Accept", "application/json")
+                        .header("Accept-Language", "nl")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A browser session: the login form with its CSRF token, then the session cookie. */
+    private HttpClient signIn(String username) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = page(browser, "/login").body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
+        String body = "username=" + enc(username) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return browser;
+    }
+
+    private HttpResponse<String> page(HttpClient browser, String path) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Accept-Language", "nl").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static int countOf(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}

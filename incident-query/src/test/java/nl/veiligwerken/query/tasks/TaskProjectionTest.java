@@ -1,0 +1,90 @@
+package nl.veiligwerken.query.tasks;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
+import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.query.ViewDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskProjectionTest {
+
+    private static final TeamId NOORD = new TeamId("noord");
+    private static final TeamId ZUID = new TeamId("zuid");
+    private static final Instant REPORTED = Instant.parse("2026-03-02T09:15:00Z");
+
+    private TaskProjection projection;
+
+    @BeforeEach
+    void emptyView() {
+        projection = new TaskProjection(new TaskRepository(ViewDatabase.jdbc()));
+        projection.reset();
+    }
+
+    @Test
+    void scheduledTaskBecomesAnOpenTaskOfItsTeam() {
+        TaskScheduledEvent event = scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(24)));
+
+        projection.on(event);
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD))).containsExactly(new TaskSummary(
+                event.taskId(), event.incidentId(), NOORD, ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER,
+                REPORTED, REPORTED.plus(Duration.ofHours(24))));
+        assertThat(projection.handle(new FindOpenTasksQuery(ZUID))).isEmpty();
+    }
+
+    @Test
+    void replayedEventLeavesOneRowWithTheEventsValues() {
+        projection.on(scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(24))));
+        projection.on(scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(48))));
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD)))
+                .singleElement()
+                .extracting(TaskSummary::dueAt).isEqualTo(REPORTED.plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void openTasksComeEarliestDueFirst() {
+        projection.on(scheduled("late", NOORD, REPORTED.plus(Duration.ofDays(7))));
+        projection.on(scheduled("soon", NOORD, REPORTED.plus(Duration.ofHours(2))));
+        projection.on(scheduled("middle", NOORD, REPORTED.plus(Duration.ofDays(1))));
+        projection.on(scheduled("elsewhere", ZUID, REPORTED.plus(Duration.ofHours(1))));
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD)))
+                .extracting(task -> task.taskId().value())
+                .containsExactly("soon", "middle", "late");
+    }
+
+    @Test
+    void timesSurviveTheRoundTripToTheMicrosecond() {
+        Instant due = Instant.parse("2026-03-03T09:15:00.123456Z");
+        projection.on(scheduled("t-1", NOORD, due));
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD)).get(0).dueAt()).isEqualTo(due);
+    }
+
+    @Test
+    void resetEmptiesTheViewForAReplay() {
+        projection.on(scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(24))));
+
+        projection.reset();
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD))).isEmpty();
+    }
+
+    private static TaskScheduledEvent scheduled(String taskId, TeamId team, Instant dueAt) {
+        return new TaskScheduledEvent(new TaskId(taskId), new IncidentId("incident-" + taskId), team,
+                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED, dueAt.truncatedTo(ChronoUnit.MICROS));
+    }
+}

@@ -1,0 +1,118 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.platform.security.SecurityConfiguration;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.web.ApiProblemHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(TaskApiController.class)
+@Import({SecurityConfiguration.class, ApiProblemHandler.class, TaskApiControllerTest.FixedClock.class})
+class TaskApiControllerTest {
+
+    static final Instant NOW = Instant.parse("2026-03-03T12:00:00Z");
+    static final TeamId NOORD = new TeamId("noord");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ReadModel readModel;
+
+    @Test
+    void leaderGetsTheTeamsOpenTasksMarkedOverdueAfterTheirDueTime() throws Exception {
+        when(readModel.openTasksOf(NOORD)).thenReturn(List.of(
+                task("past", NOW.minusSeconds(1)), task("exact", NOW), task("future", NOW.plusSeconds(3600))));
+
+        mvc.perform(get("/api/tasks").param("team", "noord").with(user(leader(NOORD))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].taskId").value("past"))
+                .andExpect(jsonPath("$[0].incidentId").value("incident-past"))
+                .andExpect(jsonPath("$[0].teamId").value("noord"))
+                .andExpect(jsonPath("$[0].step").value("FIRST_SUPPORT"))
+                .andExpect(jsonPath("$[0].assigneeRole").value("TEAM_LEADER"))
+                .andExpect(jsonPath("$[0].dueAt").value("2026-03-03T11:59:59Z"))
+                .andExpect(jsonPath("$[0].overdue").value(true))
+                .andExpect(jsonPath("$[1].overdue").value(false))
+                .andExpect(jsonPath("$[2].overdue").value(false));
+    }
+
+    @Test
+    void leaderOfAnotherTeamIsRefused() throws Exception {
+        mvc.perform(get("/api/tasks").param("team", "noord").with(user(leader(new TeamId("zuid")))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(readModel);
+    }
+
+    @Test
+    void memberOfTheTeamWhoIsNoTeamLeaderIsRefused() throws Exception {
+        VwUser staff = new VwUser("sanne", "Sanne", "s@x", "{noop}x", true, Set.of(Role.STAFF), Set.of(NOORD), Set.of(NOORD));
+        mvc.perform(get("/api/tasks").param("team", "noord").with(user(staff)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void missingOrBlankTeamIsABadRequest() throws Exception {
+        mvc.perform(get("/api/tasks").with(user(leader(NOORD))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/tasks").param("team", " ").with(user(leader(NOORD))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(readModel);
+    }
+
+    @Test
+    void anonymousIsAskedToSignIn() throws Exception {
+        when(readModel.openTasksOf(any())).thenReturn(List.of());
+        mvc.perform(get("/api/tasks").param("team", "noord"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private static VwUser leader(TeamId team) {
+        return new VwUser("mark", "Mark", "m@x", "{noop}x", true, Set.of(Role.TEAM_LEADER, Role.STAFF),
+                Set.of(team), Set.of(team));
+    }
+
+    private static TaskSummary task(String id, Instant dueAt) {
+        return new TaskSummary(new TaskId(id), new IncidentId("incident-" + id), NOORD, ProtocolStep.FIRST_SUPPORT,
+                Role.TEAM_LEADER, NOW.minusSeconds(86_400), dueAt);
+    }
+}
