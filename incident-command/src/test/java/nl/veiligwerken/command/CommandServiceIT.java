@@ -50,6 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @EmbeddedKafka(partitions = 1, topics = "incident-events")
+@org.springframework.test.annotation.DirtiesContext
 class CommandServiceIT {
 
     @Autowired

@@ -1,0 +1,34 @@
+package nl.veiligwerken.api;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared contract stays plain: records, enums, no framework that every service would inherit. */
+class ApiArchitectureTest {
+
+    private final JavaClasses api = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.veiligwerken.api");
+
+    @Test
+    void theRuleLooksAtTheApiClasses() {
+        assertThat(api.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void theApiDependsOnNeitherSpringNorJpa() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                "org.hibernate..").check(api);
+    }
+
+    @Test
+    void everyApiTypeIsARecordOrAnEnum() {
+        assertThat(api.stream().filter(c -> c.isTopLevelClass() && !c.isRecord() && !c.isEnum()))
+                .as("api types that are neither record nor enum").isEmpty();
+    }
+}
