@@ -4,20 +4,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * Settings of the notifier.
  *
  * @param mailFrom the sender address of the mails
- * @param zone     the time zone due times are shown in (mails and pages)
  * @param mail     how the mail outbox is drained
  * @param events   how records of {@code incident-events} are retried before they go to the dead-letter topic
  */
 @ConfigurationProperties("veilig-werken.notifier")
 public record NotifierProperties(
         @DefaultValue("noreply@veiligwerken.local") String mailFrom,
-        @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue Mail mail,
         @DefaultValue Events events) {
 

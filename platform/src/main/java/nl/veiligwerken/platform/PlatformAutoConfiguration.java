@@ -49,6 +49,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    OrganisationTime organisationTime(PlatformProperties properties, Clock clock) {
+        return new OrganisationTime(properties.zone(), clock);
+    }
+
+    @Bean
     @Profile("demo")
     DemoAccounts demoAccounts(AccountDirectory directory) {
         return new DemoAccounts(directory);

@@ -10,11 +10,13 @@ import java.util.List;
  *
  * @param sharedSchemas the shared schemas this service migrates before its own ({@code identity}, {@code eventstore})
  * @param links         public base URLs of the three services, for the navigation between their pages
+ * @param zone          the organisation's time zone: forms are filled in and times are shown in it
  */
 @ConfigurationProperties("veilig-werken")
 public record PlatformProperties(
         @DefaultValue("identity") List<String> sharedSchemas,
-        @DefaultValue Links links) {
+        @DefaultValue Links links,
+        @DefaultValue("Europe/Amsterdam") java.time.ZoneId zone) {
 
     public record Links(
             @DefaultValue("http://localhost:8081") String command,

@@ -1,14 +1,13 @@
 package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /**
@@ -23,19 +22,20 @@ class NotificationMail {
     private final MessageSource messages;
     private final NotifierProperties properties;
     private final PlatformProperties platform;
+    private final OrganisationTime time;
 
-    NotificationMail(MessageSource messages, NotifierProperties properties, PlatformProperties platform) {
+    NotificationMail(MessageSource messages, NotifierProperties properties, PlatformProperties platform,
+                     OrganisationTime time) {
         this.messages = messages;
         this.properties = properties;
         this.platform = platform;
+        this.time = time;
     }
 
     SimpleMailMessage compose(Notification n) {
         Locale locale = "en".equalsIgnoreCase(n.language()) ? Locale.ENGLISH : DUTCH;
         String step = messages.getMessage("notifications.step." + n.step().name(), null, locale);
-        String due = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale)
-                .format(n.dueAt().atZone(properties.zone()));
+        String due = time.formatLong(n.dueAt(), locale);
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(properties.mailFrom());
         mail.setTo(n.recipientEmail());

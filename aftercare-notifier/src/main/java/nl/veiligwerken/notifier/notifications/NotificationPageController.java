@@ -1,6 +1,6 @@
 package nl.veiligwerken.notifier.notifications;
 
-import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,28 +11,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.ZonedDateTime;
+import java.util.Locale;
 
 /** The signed-in person's messages, with the due times in the organisation's time zone. */
 @Controller
 class NotificationPageController {
 
     /** One line of the page. */
-    record Row(NotificationView notification, ZonedDateTime dueAt, ZonedDateTime createdAt) {
+    record Row(NotificationView notification, String dueAt, String createdAt) {
     }
 
     private final Notifications notifications;
-    private final NotifierProperties properties;
+    private final OrganisationTime time;
 
-    NotificationPageController(Notifications notifications, NotifierProperties properties) {
+    NotificationPageController(Notifications notifications, OrganisationTime time) {
         this.notifications = notifications;
-        this.properties = properties;
+        this.time = time;
     }
 
     @GetMapping("/notifications")
-    String list(@AuthenticationPrincipal VwUser user, Model model) {
+    String list(@AuthenticationPrincipal VwUser user, Locale locale, Model model) {
         model.addAttribute("rows", notifications.of(user.getUsername()).stream()
-                .map(n -> new Row(n, n.dueAt().atZone(properties.zone()), n.createdAt().atZone(properties.zone())))
+                .map(n -> new Row(n, time.format(n.dueAt(), locale), time.format(n.createdAt(), locale)))
                 .toList());
         return "notifications/list";
     }

@@ -2,11 +2,13 @@ package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.SimpleMailMessage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationMailTest {
 
     private static final NotifierProperties PROPERTIES = new NotifierProperties("noreply@test.local",
-            ZoneId.of("Europe/Amsterdam"),
             new NotifierProperties.Mail(Duration.ofSeconds(2), 20, Duration.ofSeconds(10), Duration.ofMinutes(15)),
             new NotifierProperties.Events(3, Duration.ofMillis(200), 1, Duration.ofSeconds(30)));
 
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
     private final NotificationMail mails = new NotificationMail(messages(), PROPERTIES,
             new PlatformProperties(List.of("identity"),
-                    new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test")));
+                    new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test"),
+                    AMSTERDAM),
+            new OrganisationTime(AMSTERDAM, Clock.systemUTC()));
 
     @Test
     void dutchMailNamesTheTaskAndDueTimeInAmsterdamAndLinksToTheTaskList() {

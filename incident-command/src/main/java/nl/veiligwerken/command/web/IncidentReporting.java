@@ -4,6 +4,7 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
 import nl.veiligwerken.command.incident.IncidentRejectedException;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 
 /**
  * What the form and the JSON API share: checking a report against who sends it, and turning it into the
@@ -25,7 +26,6 @@ class IncidentReporting {
 
     /** Clocks of phones differ a little; a report "a minute from now" is not in the future. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     record Accepted(IncidentId incidentId, long version) {
     }
@@ -33,11 +33,13 @@ class IncidentReporting {
     private final CommandGateway commands;
     private final Validator validator;
     private final Clock clock;
+    private final OrganisationTime time;
 
-    IncidentReporting(CommandGateway commands, Validator validator, Clock clock) {
+    IncidentReporting(CommandGateway commands, Validator validator, Clock clock, OrganisationTime time) {
         this.commands = commands;
         this.validator = validator;
         this.clock = clock;
+        this.time = time;
     }
 
     BindingResult bindingFor(IncidentReport report) {
@@ -52,7 +54,7 @@ class IncidentReporting {
             errors.rejectValue("teamId", "incident.report.teamId.notMember");
         }
         if (report.occurredAt() != null
-                && report.occurredAt().atZone(ZONE).toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+                && time.toInstant(report.occurredAt()).isAfter(clock.instant().plus(CLOCK_SKEW))) {
             errors.rejectValue("occurredAt", "incident.report.occurredAt.future");
         }
     }
@@ -60,7 +62,7 @@ class IncidentReporting {
     /** Sends the report; a rejection by the incident is added to {@code errors} and returns null. */
     Accepted submit(IncidentReport report, VwUser reporter, BindingResult errors) {
         Instant now = clock.instant();
-        Instant occurredAt = report.occurredAt().atZone(ZONE).toInstant();
+        Instant occurredAt = time.toInstant(report.occurredAt());
         IncidentId id = IncidentId.random();
         ReportIncidentCommand command = new ReportIncidentCommand(id, new TeamId(report.teamId()),
                 reporter.getUsername(), now, occurredAt.isAfter(now) ? now : occurredAt, report.setting(),
@@ -78,7 +80,7 @@ class IncidentReporting {
         }
     }
 
-    java.time.LocalDateTime now() {
-        return java.time.LocalDateTime.now(clock.withZone(ZONE)).withSecond(0).withNano(0);
+    LocalDateTime now() {
+        return time.nowToTheMinute();
     }
 }

@@ -3,6 +3,7 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.HttpStatus;
@@ -22,10 +23,12 @@ class IncidentPageController {
 
     private final ReadModel readModel;
     private final AccountDirectory directory;
+    private final OrganisationTime time;
 
-    IncidentPageController(ReadModel readModel, AccountDirectory directory) {
+    IncidentPageController(ReadModel readModel, AccountDirectory directory, OrganisationTime time) {
         this.readModel = readModel;
         this.directory = directory;
+        this.time = time;
     }
 
     @GetMapping("/incidents/{id}")
@@ -40,8 +43,8 @@ class IncidentPageController {
                 .orElse(incident.teamId().value()));
         model.addAttribute("reporterName", directory.contact(incident.reportedBy())
                 .map(AccountDirectory.Contact::displayName).orElse(incident.reportedBy()));
-        model.addAttribute("reportedAt", DisplayTime.format(incident.reportedAt(), locale));
-        model.addAttribute("occurredAt", DisplayTime.format(incident.occurredAt(), locale));
+        model.addAttribute("reportedAt", time.format(incident.reportedAt(), locale));
+        model.addAttribute("occurredAt", time.format(incident.occurredAt(), locale));
         model.addAttribute("leadsTeam", user.leads(incident.teamId()));
         return "incidents/detail";
     }

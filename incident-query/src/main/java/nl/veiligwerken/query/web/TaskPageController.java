@@ -2,6 +2,7 @@ package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,11 +29,13 @@ class TaskPageController {
     private final ReadModel readModel;
     private final AccountDirectory directory;
     private final Clock clock;
+    private final OrganisationTime time;
 
-    TaskPageController(ReadModel readModel, AccountDirectory directory, Clock clock) {
+    TaskPageController(ReadModel readModel, AccountDirectory directory, Clock clock, OrganisationTime time) {
         this.readModel = readModel;
         this.directory = directory;
         this.clock = clock;
+        this.time = time;
     }
 
     @GetMapping("/tasks")
@@ -46,7 +49,7 @@ class TaskPageController {
         model.addAttribute("teamName", teamName(shown));
         model.addAttribute("teams", led.stream().map(id -> new TeamOption(id, teamName(id), id.equals(shown))).toList());
         model.addAttribute("rows", readModel.openTasksOf(shown).stream()
-                .map(task -> new TaskRow(task, DisplayTime.format(task.dueAt(), locale), task.isOverdueAt(now)))
+                .map(task -> new TaskRow(task, time.format(task.dueAt(), locale), task.isOverdueAt(now)))
                 .toList());
         return "tasks/list";
     }
