@@ -55,6 +55,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // Only the services create topics, with the partitions they choose. Otherwise the notifier's
+                    // consumer, subscribing before the command service has created incident-events, makes the
+                    // broker create it with one partition; the command service then grows it to three, and the
+                    // consumer only notices the new partitions at its next metadata refresh, minutes later.
+                    .setConfigProp("auto.create.topics.enable", "false")
                     .build();
             cluster.format();
             cluster.startup();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -55,21 +54,22 @@ class LocalRunIT {
     private static final String ZUID = "woongroep-zuid";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path dataDir;
-
     private static LocalSystem system;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         Path repo = Path.of(System.getProperty("vw.repoDir", "..")).toAbsolutePath().normalize();
+        // under target/, not a temp dir: when the test fails, the services' logs are still there to read
+        Path dataDir = Path.of("target", "local-run-it").toAbsolutePath();
+        deleteRecursively(dataDir);
         LocalSystem candidate = new LocalSystem(LocalRunSettings.withFreePorts(repo, dataDir));
         List<String> missing = candidate.missingJars();
         assumeTrue(missing.isEmpty(), () -> "Skipping the end-to-end test: the service jars are not built ("
                 + String.join(", ", missing) + "). Run ./mvnw verify from the repository root.");
         system = candidate;
         system.start();
-        System.out.println("End-to-end: all services healthy after " + LocalSystem.seconds(system.startupTime()) + " s");
+        System.out.println("End-to-end: all services healthy after " + LocalSystem.seconds(system.startupTime())
+                + " s; logs in " + system.settings().logDir());
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class LocalRunIT {
         Browser sanne = new Browser();
         sanne.signIn(command, "sanne", "demo");
         HttpResponse<String> form = sanne.get(command.resolve("/incidents/new"));
-        assertThat(form.statusCode()).as("GET /incidents/new").isEqualTo(200);
+        assertStatus(form, 200);
         for (String field : List.of("teamId", "occurredAt", "setting", "kinds", "severity", "description", "supportWanted")) {
             assertThat(form.body()).as("the report form has a field named %s", field).contains("name=\"" + field + "\"");
         }
@@ -105,30 +105,30 @@ class LocalRunIT {
         report.put("description", List.of(description));
         report.put("supportWanted", List.of("true"));
         HttpResponse<String> submitted = sanne.postForm(command.resolve("/incidents/new"), report);
-        assertThat(submitted.statusCode()).as("POST /incidents/new (a 200 means the form came back with errors)")
-                .isEqualTo(302);
+        // a 200 here means the form came back with errors: its body says which
+        assertStatus(submitted, 302);
         Matcher reported = Pattern.compile("/incidents/([^/]+)/reported")
                 .matcher(submitted.headers().firstValue("Location").orElse(""));
         assertThat(reported.find()).as("redirect to the confirmation page").isTrue();
         String incidentId = reported.group(1);
-        assertThat(sanne.follow(command, submitted).statusCode()).as("the confirmation page").isEqualTo(200);
+        assertStatus(sanne.follow(command, submitted), 200);
 
         // Sanne leads no team: neither the tasks of another team nor their page are hers to see
-        assertThat(sanne.getJson(query.resolve("/api/tasks?team=" + ZUID)).statusCode()).isEqualTo(403);
-        assertThat(sanne.get(query.resolve("/tasks?team=" + ZUID)).statusCode()).isEqualTo(403);
+        assertStatus(sanne.getJson(query.resolve("/api/tasks?team=" + ZUID)), 403);
+        assertStatus(sanne.get(query.resolve("/tasks?team=" + ZUID)), 403);
 
         // Mark, her team leader, signs in once and sees the first-support task
         Browser mark = new Browser();
         mark.signIn(command, "mark", "demo");
         Map<String, Object> task = eventually("the FIRST_SUPPORT task in GET /api/tasks?team=" + NOORD, () -> {
             HttpResponse<String> tasks = mark.getJson(query.resolve("/api/tasks?team=" + NOORD));
-            assertThat(tasks.statusCode()).as("GET /api/tasks as mark").isEqualTo(200);
+            assertStatus(tasks, 200);
             List<Map<String, Object>> all = JsonPath.read(tasks.body(), "$");
             return all.stream().filter(t -> incidentId.equals(t.get("incidentId")) && "FIRST_SUPPORT".equals(t.get("step")))
                     .findFirst();
         });
         assertThat(task.get("teamId")).isEqualTo(NOORD);
-        assertThat(mark.get(query.resolve("/tasks?team=" + NOORD)).statusCode()).as("mark's task list page").isEqualTo(200);
+        assertStatus(mark.get(query.resolve("/tasks?team=" + NOORD)), 200);
 
         // The published events: CloudEvents headers, and nothing of what happened
         List<ConsumerRecord<String, String>> records = recordsOf(incidentId);
@@ -148,7 +148,7 @@ class LocalRunIT {
         // The notifier tells Mark: on his notifications page and by mail
         eventually("mark's notification about " + incidentId, () -> {
             HttpResponse<String> list = mark.getJson(notifier.resolve("/api/notifications"));
-            assertThat(list.statusCode()).as("GET /api/notifications as mark").isEqualTo(200);
+            assertStatus(list, 200);
             List<Map<String, Object>> all = JsonPath.read(list.body(), "$");
             return all.stream().filter(n -> incidentId.equals(n.get("incidentId"))).findFirst();
         });
@@ -158,6 +158,23 @@ class LocalRunIT {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         mail.writeTo(raw);
         assertThat(raw.toString(StandardCharsets.UTF_8)).as("the mail leaves out what happened").doesNotContain(description);
+    }
+
+    private static void assertStatus(HttpResponse<String> response, int expected) {
+        String body = response.body();
+        assertThat(response.statusCode()).as("%s %s answered: %s (logs in %s)", response.request().method(),
+                response.request().uri(), body.length() > 500 ? body.substring(0, 500) + " ..." : body,
+                system.settings().logDir()).isEqualTo(expected);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String incidentId) {
