@@ -34,12 +34,15 @@ public record NotifierProperties(
     /**
      * @param attempts              deliveries of an unreadable record before it goes to the dead-letter topic
      * @param retryInterval         pause between those deliveries
+     * @param sourcePartitions      partitions of {@code incident-events} if this service creates it first
+     *                              (the same setting as the command service's, {@code KAFKA_PARTITIONS})
      * @param deadLetterPartitions  partitions of {@code incident-events.DLT} when this service creates it
      * @param infrastructureMaxWait the longest pause between retries while the database is unavailable
      */
     public record Events(
             @DefaultValue("3") int attempts,
             @DefaultValue("200ms") Duration retryInterval,
+            @DefaultValue("3") int sourcePartitions,
             @DefaultValue("1") int deadLetterPartitions,
             @DefaultValue("30s") Duration infrastructureMaxWait) {
     }

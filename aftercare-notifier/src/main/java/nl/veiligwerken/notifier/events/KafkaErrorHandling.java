@@ -37,6 +37,16 @@ class KafkaErrorHandling {
 
     static final String DEAD_LETTER_TOPIC = PublishedEventType.TOPIC + ".DLT";
 
+    /**
+     * The command service creates the topic it publishes to; declaring it here too (same name, same
+     * partitions) means the listener never subscribes to a topic that is not there yet, whichever service
+     * starts first. The brokers do not auto-create topics, which would pick their own partition count.
+     */
+    @Bean
+    NewTopic incidentEventsTopic(NotifierProperties properties) {
+        return TopicBuilder.name(PublishedEventType.TOPIC).partitions(properties.events().sourcePartitions()).build();
+    }
+
     @Bean
     NewTopic deadLetterTopic(NotifierProperties properties) {
         return TopicBuilder.name(DEAD_LETTER_TOPIC).partitions(properties.events().deadLetterPartitions()).build();
