@@ -74,6 +74,14 @@ class CommandServiceIT {
     }
 
     @Test
+    void withoutTheDemoProfileTheLoginPageOffersNoDemoAccounts() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Aanmelden")))
+                .andExpect(content().string(not(containsString("demo-omgeving"))));
+    }
+
+    @Test
     void theFormOffersOnlyTheReportersTeamsAndAsksWhetherSupportIsWanted() throws Exception {
         mvc.perform(get("/incidents/new").with(user(users.staff)))
                 .andExpect(status().isOk())

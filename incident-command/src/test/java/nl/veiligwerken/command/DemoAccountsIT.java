@@ -1,0 +1,54 @@
+package nl.veiligwerken.command;
+
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The demo profile creates the demo accounts, says so on the login page, and they can sign in. */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=127.0.0.1:9")
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@DirtiesContext
+class DemoAccountsIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountDirectory directory;
+
+    @Test
+    void theLoginPageSaysTheseAreDemoAccounts() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dit is een demo-omgeving")))
+                .andExpect(content().string(containsString("sanne")))
+                .andExpect(content().string(containsString("teamleider")));
+    }
+
+    @Test
+    void aDemoTeamLeaderLeadsTheirTeamAndCanSignIn() throws Exception {
+        assertThat(directory.find("mark")).hasValueSatisfying(mark ->
+                assertThat(mark.leads(new nl.veiligwerken.api.TeamId("ambulant-noord"))).isTrue());
+        mvc.perform(post("/login").with(csrf()).param("username", "mark").param("password", "demo"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").with(csrf()).param("username", "mark").param("password", "wrong"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+}
