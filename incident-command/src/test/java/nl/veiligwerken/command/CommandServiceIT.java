@@ -88,7 +88,9 @@ class CommandServiceIT {
                 .andExpect(content().string(containsString("Incident melden")))
                 .andExpect(content().string(containsString("value=\"" + users.team.value() + "\"")))
                 .andExpect(content().string(not(containsString("value=\"" + users.otherTeam.value() + "\""))))
-                .andExpect(content().string(containsString("Wil je nu opvang")));
+                .andExpect(content().string(containsString("Wil je nu opvang")))
+                .andExpect(content().string(containsString("type=\"datetime-local\"")))
+                .andExpect(content().string(not(containsString("name=\"_occurredAt\""))));
     }
 
     @Test
