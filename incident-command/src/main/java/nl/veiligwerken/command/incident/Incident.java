@@ -3,19 +3,29 @@ package nl.veiligwerken.command.incident;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
+import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
+import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
 import nl.veiligwerken.command.protocol.FirstSupportPolicy;
 import nl.veiligwerken.command.protocol.ProtocolDefaults;
+import nl.veiligwerken.command.protocol.StepPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -23,8 +33,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Incident {
 
+    /** A step that became a task and is not done yet. */
+    private record OpenTask(TaskId taskId, Instant dueAt) {
+    }
+
     @AggregateIdentifier
     private IncidentId incidentId;
+    private TeamId teamId;
+    private Instant occurredAt;
+    private final Map<ProtocolStep, OpenTask> openTasks = new EnumMap<>(ProtocolStep.class);
+    private boolean firstSupportRecorded;
 
     Incident() {
         // for Axon: rebuilt from its events
@@ -56,6 +74,36 @@ class Incident {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Records that first support was offered, and completes its task: on time or late, measured against
+     * the due time the task was given.
+     */
+    @CommandHandler
+    long handle(RecordFirstSupportCommand command, ConflictResolver conflicts) {
+        // whatever happened since the version the person saw, they decide again on the current state
+        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
+        if (!command.recordedByLeads().contains(teamId)) {
+            throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
+        }
+        if (firstSupportRecorded) {
+            throw new IncidentRejectedException("incident.rejected.firstSupportAlreadyRecorded", null);
+        }
+        if (command.offeredAt().isBefore(occurredAt)) {
+            throw new IncidentRejectedException("incident.rejected.offeredBeforeIncident", "offeredAt");
+        }
+        if (command.offeredAt().isAfter(command.recordedAt().plus(StepPolicy.CLOCK_SKEW))) {
+            throw new IncidentRejectedException("incident.rejected.offeredInFuture", "offeredAt");
+        }
+        apply(new FirstSupportOfferedEvent(incidentId, command.offeredBy(), command.offeredAt(), command.response(),
+                command.recordedBy(), command.recordedAt()));
+        OpenTask task = openTasks.get(ProtocolStep.FIRST_SUPPORT);
+        if (task != null) {
+            apply(new TaskCompletedEvent(task.taskId(), incidentId, teamId, ProtocolStep.FIRST_SUPPORT, task.dueAt(),
+                    command.offeredAt(), StepPolicy.isLate(command.offeredAt(), task.dueAt())));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     private static TaskId taskId(IncidentId incident, ProtocolStep step) {
         return new TaskId(incident + ":" + step.name().toLowerCase().replace('_', '-'));
     }
@@ -63,5 +111,22 @@ class Incident {
     @EventSourcingHandler
     void on(IncidentReportedEvent event) {
         incidentId = event.incidentId();
+        teamId = event.teamId();
+        occurredAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(TaskScheduledEvent event) {
+        openTasks.put(event.step(), new OpenTask(event.taskId(), event.dueAt()));
+    }
+
+    @EventSourcingHandler
+    void on(FirstSupportOfferedEvent event) {
+        firstSupportRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(TaskCompletedEvent event) {
+        openTasks.remove(event.step());
     }
 }

@@ -1,6 +1,10 @@
 package nl.veiligwerken.command.web;
 
+import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +26,16 @@ class IncidentApiController {
     record Created(String incidentId, long version) {
     }
 
+    record Changed(String incidentId, long version) {
+    }
+
     private final IncidentReporting reporting;
+    private final FirstSupportRecording firstSupport;
     private final PlatformProperties platform;
 
-    IncidentApiController(IncidentReporting reporting, PlatformProperties platform) {
+    IncidentApiController(IncidentReporting reporting, FirstSupportRecording firstSupport, PlatformProperties platform) {
         this.reporting = reporting;
+        this.firstSupport = firstSupport;
         this.platform = platform;
     }
 
@@ -41,5 +50,25 @@ class IncidentApiController {
         }
         URI location = URI.create(platform.links().query() + "/api/incidents/" + accepted.incidentId().value());
         return ResponseEntity.created(location).body(new Created(accepted.incidentId().value(), accepted.version()));
+    }
+
+    /**
+     * Records collegial first support. 409 when the incident changed since {@code expectedVersion} (reload
+     * and decide again) or when first support was already recorded.
+     */
+    @PostMapping(path = "/{incidentId}/first-support", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Changed recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                               @RequestBody FirstSupportForm form) throws BindException {
+        IncidentRef incident = firstSupport.incidentFor(incidentId, user);
+        BindingResult errors = firstSupport.bindingFor(form);
+        Long version = firstSupport.submit(incident, form, user, errors);
+        if (version != null) {
+            return new Changed(incident.incidentId().value(), version);
+        }
+        if (errors.hasFieldErrors()) {
+            throw new BindException(errors);
+        }
+        throw new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode());
     }
 }

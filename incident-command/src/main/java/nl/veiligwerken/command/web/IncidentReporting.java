@@ -3,17 +3,15 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
-import nl.veiligwerken.command.incident.IncidentRejectedException;
+import nl.veiligwerken.command.protocol.StepPolicy;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.Validator;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
@@ -24,18 +22,16 @@ import java.time.LocalDateTime;
 @Component
 class IncidentReporting {
 
-    /** Clocks of phones differ a little; a report "a minute from now" is not in the future. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     record Accepted(IncidentId incidentId, long version) {
     }
 
-    private final CommandGateway commands;
+    private final IncidentCommands commands;
     private final Validator validator;
     private final Clock clock;
     private final OrganisationTime time;
 
-    IncidentReporting(CommandGateway commands, Validator validator, Clock clock, OrganisationTime time) {
+    IncidentReporting(IncidentCommands commands, Validator validator, Clock clock, OrganisationTime time) {
         this.commands = commands;
         this.validator = validator;
         this.clock = clock;
@@ -54,7 +50,7 @@ class IncidentReporting {
             errors.rejectValue("teamId", "incident.report.teamId.notMember");
         }
         if (report.occurredAt() != null
-                && time.toInstant(report.occurredAt()).isAfter(clock.instant().plus(CLOCK_SKEW))) {
+                && time.toInstant(report.occurredAt()).isAfter(clock.instant().plus(StepPolicy.CLOCK_SKEW))) {
             errors.rejectValue("occurredAt", "incident.report.occurredAt.future");
         }
     }
@@ -67,17 +63,8 @@ class IncidentReporting {
         ReportIncidentCommand command = new ReportIncidentCommand(id, new TeamId(report.teamId()),
                 reporter.getUsername(), now, occurredAt.isAfter(now) ? now : occurredAt, report.setting(),
                 report.kinds(), report.severity(), report.description().strip(), report.supportWanted());
-        try {
-            Long version = commands.sendAndWait(command);
-            return new Accepted(id, version);
-        } catch (IncidentRejectedException rejected) {
-            if (rejected.field() != null) {
-                errors.rejectValue(rejected.field(), rejected.messageKey());
-            } else {
-                errors.reject(rejected.messageKey());
-            }
-            return null;
-        }
+        Long version = commands.send(command, errors);
+        return version == null ? null : new Accepted(id, version);
     }
 
     LocalDateTime now() {

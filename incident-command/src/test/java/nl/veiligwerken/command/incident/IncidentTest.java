@@ -4,7 +4,11 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
+import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
+import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
@@ -67,6 +71,85 @@ class IncidentTest {
                         new TaskScheduledEvent(new TaskId("incident-1:first-support"), ID, TEAM,
                                 ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED,
                                 REPORTED.plus(Duration.ofHours(24))));
+    }
+
+    private IncidentReportedEvent reported() {
+        return new IncidentReportedEvent(ID, TEAM, "sanne", REPORTED, REPORTED.minus(Duration.ofHours(1)),
+                Setting.OFFICE, Set.of(AggressionKind.THREAT), Severity.MODERATE, "Dreigde", true);
+    }
+
+    private TaskScheduledEvent firstSupportScheduled() {
+        return new TaskScheduledEvent(new TaskId("incident-1:first-support"), ID, TEAM, ProtocolStep.FIRST_SUPPORT,
+                Role.TEAM_LEADER, REPORTED, REPORTED.plus(Duration.ofHours(24)));
+    }
+
+    private static RecordFirstSupportCommand firstSupport(Instant offeredAt, Set<TeamId> leads) {
+        return new RecordFirstSupportCommand(ID, null, "mark", offeredAt, FirstSupportResponse.DECLINED, "mark", leads,
+                offeredAt.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void canRecordFirstSupportWithinTheDeadlineAndItsTaskIsDoneOnTime() {
+        Instant offered = REPORTED.plus(Duration.ofHours(3));
+        fixture.given(reported(), firstSupportScheduled())
+                .when(firstSupport(offered, Set.of(TEAM)))
+                .expectEvents(
+                        new FirstSupportOfferedEvent(ID, "mark", offered, FirstSupportResponse.DECLINED, "mark",
+                                offered.plus(Duration.ofMinutes(10))),
+                        new TaskCompletedEvent(new TaskId("incident-1:first-support"), ID, TEAM,
+                                ProtocolStep.FIRST_SUPPORT, REPORTED.plus(Duration.ofHours(24)), offered, false))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void firstSupportOfferedAfterTheDeadlineIsRecordedAsLate() {
+        Instant offered = REPORTED.plus(Duration.ofHours(30));
+        fixture.given(reported(), firstSupportScheduled())
+                .when(firstSupport(offered, Set.of(TEAM)))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.instanceOf(FirstSupportOfferedEvent.class),
+                                org.hamcrest.Matchers.equalTo(new TaskCompletedEvent(new TaskId("incident-1:first-support"),
+                                        ID, TEAM, ProtocolStep.FIRST_SUPPORT, REPORTED.plus(Duration.ofHours(24)),
+                                        offered, true)),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void cannotRecordFirstSupportForATeamOneDoesNotLead() {
+        fixture.given(reported(), firstSupportScheduled())
+                .when(firstSupport(REPORTED.plus(Duration.ofHours(1)), Set.of(new TeamId("woongroep-zuid"))))
+                .expectNoEvents()
+                .expectException(IncidentForbiddenException.class);
+    }
+
+    @Test
+    void cannotRecordFirstSupportTwice() {
+        Instant offered = REPORTED.plus(Duration.ofHours(1));
+        fixture.given(reported(), firstSupportScheduled(),
+                        new FirstSupportOfferedEvent(ID, "mark", offered, FirstSupportResponse.ACCEPTED, "mark", offered))
+                .when(firstSupport(offered, Set.of(TEAM)))
+                .expectNoEvents()
+                .expectExceptionMessage("incident.rejected.firstSupportAlreadyRecorded");
+    }
+
+    @Test
+    void cannotRecordFirstSupportOfferedBeforeTheIncidentHappened() {
+        fixture.given(reported(), firstSupportScheduled())
+                .when(firstSupport(REPORTED.minus(Duration.ofDays(1)), Set.of(TEAM)))
+                .expectNoEvents()
+                .expectExceptionMessage("incident.rejected.offeredBeforeIncident");
+    }
+
+    @Test
+    void cannotRecordFirstSupportAgainstAVersionSomeoneElseChangedMeanwhile() {
+        Instant offered = REPORTED.plus(Duration.ofHours(1));
+        fixture.given(reported(), firstSupportScheduled(),
+                        new FirstSupportOfferedEvent(ID, "peter", offered, FirstSupportResponse.ACCEPTED, "peter", offered))
+                .when(new RecordFirstSupportCommand(ID, 1L, "mark", offered, FirstSupportResponse.ACCEPTED, "mark",
+                        Set.of(TEAM), offered))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
     }
 
     @Test

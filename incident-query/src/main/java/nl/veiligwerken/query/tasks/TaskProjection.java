@@ -1,5 +1,6 @@
 package nl.veiligwerken.query.tasks;
 
+import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
@@ -28,6 +29,11 @@ class TaskProjection {
     void on(TaskScheduledEvent event) {
         tasks.saveOpen(new TaskSummary(event.taskId(), event.incidentId(), event.teamId(), event.step(),
                 event.assigneeRole(), event.scheduledAt(), event.dueAt()));
+    }
+
+    @EventHandler
+    void on(TaskCompletedEvent event) {
+        tasks.complete(event.taskId(), event.completedAt(), event.late());
     }
 
     @QueryHandler

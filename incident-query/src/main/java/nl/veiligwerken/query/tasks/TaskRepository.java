@@ -56,6 +56,13 @@ class TaskRepository {
                 .list();
     }
 
+    /** The step is done; a replay marking it again changes nothing. */
+    void complete(TaskId taskId, Instant completedAt, boolean late) {
+        jdbc.sql("update query.task set status = 'DONE', completed_at = ?, late = ? where task_id = ?")
+                .params(utc(completedAt), late, taskId.value())
+                .update();
+    }
+
     void deleteAll() {
         jdbc.sql("delete from query.task").update();
     }

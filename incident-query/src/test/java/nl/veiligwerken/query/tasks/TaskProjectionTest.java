@@ -5,6 +5,7 @@ import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
@@ -52,6 +53,20 @@ class TaskProjectionTest {
         assertThat(projection.handle(new FindOpenTasksQuery(NOORD)))
                 .singleElement()
                 .extracting(TaskSummary::dueAt).isEqualTo(REPORTED.plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void aCompletedTaskLeavesTheOpenList() {
+        TaskScheduledEvent done = scheduled("done", NOORD, REPORTED.plus(Duration.ofHours(24)));
+        projection.on(done);
+        projection.on(scheduled("still-open", NOORD, REPORTED.plus(Duration.ofHours(30))));
+
+        projection.on(new TaskCompletedEvent(done.taskId(), done.incidentId(), NOORD, ProtocolStep.FIRST_SUPPORT,
+                done.dueAt(), REPORTED.plus(Duration.ofHours(26)), true));
+
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD)))
+                .extracting(task -> task.taskId().value())
+                .containsExactly("still-open");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
+import nl.veiligwerken.command.lookup.IncidentLookup;
+import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.Validator;
+
+import java.time.Clock;
+
+/** What the first-support page and its JSON twin share: who may record it, checking, sending. */
+@Component
+class FirstSupportRecording {
+
+    private final IncidentLookup lookup;
+    private final IncidentCommands commands;
+    private final Validator validator;
+    private final OrganisationTime time;
+    private final Clock clock;
+
+    FirstSupportRecording(IncidentLookup lookup, IncidentCommands commands, Validator validator,
+                          OrganisationTime time, Clock clock) {
+        this.lookup = lookup;
+        this.commands = commands;
+        this.validator = validator;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    /** The incident, if it exists (404) and the person leads its team (403). */
+    IncidentRef incidentFor(String incidentId, VwUser user) {
+        IncidentRef incident = incidentId == null || incidentId.isBlank() ? null
+                : lookup.find(new IncidentId(incidentId)).orElse(null);
+        if (incident == null) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+        if (!user.leads(incident.teamId())) {
+            throw new AccessDeniedException("not a leader of the incident's team");
+        }
+        return incident;
+    }
+
+    FirstSupportForm blank(IncidentRef incident) {
+        return new FirstSupportForm(incident.version(), time.nowToTheMinute(), null);
+    }
+
+    BindingResult bindingFor(FirstSupportForm form) {
+        return new DirectFieldBindingResult(form, "firstSupport");
+    }
+
+    /** The incident's new version, or null with the reasons in {@code errors}. */
+    Long submit(IncidentRef incident, FirstSupportForm form, VwUser user, BindingResult errors) {
+        validator.validate(form, errors);
+        if (errors.hasErrors()) {
+            return null;
+        }
+        return commands.send(new RecordFirstSupportCommand(incident.incidentId(), form.expectedVersion(),
+                user.getUsername(), time.toInstant(form.offeredAt()), form.response(), user.getUsername(),
+                user.leads(), clock.instant()), errors);
+    }
+}

@@ -1,0 +1,48 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.command.incident.IncidentForbiddenException;
+import nl.veiligwerken.command.incident.IncidentRejectedException;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Sends a command to an incident and turns the ways it can be refused into what pages and the API show:
+ * a rule about one input becomes a field error, a rule about the incident's state a global error, someone
+ * else's change in between a 409 "changed meanwhile, reload", and acting for a team one does not lead a 403.
+ */
+@Component
+class IncidentCommands {
+
+    private final CommandGateway commands;
+
+    IncidentCommands(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** The incident's new version, or null when the incident refused and {@code errors} says why. */
+    Long send(Object command, BindingResult errors) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (IncidentForbiddenException forbidden) {
+            throw new AccessDeniedException(forbidden.messageKey());
+        } catch (IncidentRejectedException rejected) {
+            if (rejected.field() != null) {
+                errors.rejectValue(rejected.field(), rejected.messageKey());
+            } else {
+                errors.reject(rejected.messageKey());
+            }
+            return null;
+        } catch (ConflictingModificationException | ConcurrencyException changedMeanwhile) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "incident.changedMeanwhile");
+        } catch (AggregateNotFoundException notFound) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package nl.veiligwerken.command;
+
+import com.jayway.jsonpath.JsonPath;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Recording collegial first support, by page and by API, on a real event store. */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=127.0.0.1:9")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@DirtiesContext
+class FirstSupportIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AccountDirectory directory;
+
+    CommandTestUsers users;
+    VwUser leader;
+    VwUser otherLeader;
+
+    @BeforeEach
+    void setUp() {
+        users = new CommandTestUsers(directory);
+        leader = new VwUser("lead-" + users.team.value(), "Mark Test", "m@example.test", "{noop}x", true,
+                Set.of(Role.TEAM_LEADER), Set.of(users.team), Set.of(users.team));
+        otherLeader = new VwUser("lead-" + users.otherTeam.value(), "Peter Test", "p@example.test", "{noop}x", true,
+                Set.of(Role.TEAM_LEADER), Set.of(users.otherTeam), Set.of(users.otherTeam));
+    }
+
+    private String report() throws Exception {
+        String body = mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],
+                                 "severity":"MINOR","description":"Dreigde","supportWanted":true}""".formatted(users.team.value())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.incidentId");
+    }
+
+    private static String firstSupport(long expectedVersion, String response) {
+        return """
+                {"expectedVersion":%d,"offeredAt":"2026-01-10T11:00","response":"%s"}""".formatted(expectedVersion, response);
+    }
+
+    @Test
+    void theTeamLeaderRecordsFirstSupportAndItsTaskIsDone() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(3));
+        List<String> types = jdbc.queryForList(
+                "select payload_type from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                String.class, id);
+        assertThat(types).containsExactly("nl.veiligwerken.api.reporting.IncidentReportedEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent",
+                "nl.veiligwerken.api.protocol.TaskCompletedEvent");
+        assertThat(jdbc.queryForObject("select version from command.incident_lookup where incident_id = ?", Long.class, id))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void twoLeadersActingOnTheSameVersionLoseNothingAndTheSecondHearsItChanged() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "DECLINED")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("intussen door iemand anders gewijzigd")));
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(4);
+    }
+
+    @Test
+    void recordingItAgainOnTheCurrentVersionIsAConflictWithTheReason() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED"))).andExpect(status().isOk());
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("De eerste opvang is voor deze melding al vastgelegd."));
+    }
+
+    @Test
+    void onlyTheLeaderOfTheIncidentsTeamMayRecordIt() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(otherLeader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(users.staff))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/incidents/" + id + "/first-support").with(user(users.staff)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anUnknownIncidentIsNotFoundAndMissingFieldsAreNamed() throws Exception {
+        mvc.perform(post("/api/incidents/no-such-incident/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                .andExpect(status().isNotFound());
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("expectedVersion", "offeredAt", "response")));
+    }
+
+    @Test
+    void theFormRecordsItAndReturnsToTheTaskList() throws Exception {
+        String id = report();
+        mvc.perform(get("/incidents/" + id + "/first-support").with(user(leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Collegiale eerste opvang")))
+                .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"1\"")));
+        mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
+                        .param("expectedVersion", "1").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
+                .andExpect(redirectedUrl("http://localhost:8082/tasks?team=" + users.team.value()));
+        mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
+                        .param("expectedVersion", "1").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("intussen door iemand anders gewijzigd")));
+    }
+}
