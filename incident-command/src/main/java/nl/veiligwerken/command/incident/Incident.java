@@ -7,6 +7,7 @@ import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
+import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
@@ -15,6 +16,8 @@ import nl.veiligwerken.command.protocol.FirstSupportPolicy;
 import nl.veiligwerken.command.protocol.ProtocolDefaults;
 import nl.veiligwerken.command.protocol.StepPolicy;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -55,7 +58,7 @@ class Incident {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(ReportIncidentCommand command, ProtocolDefaults protocol) {
+    long handle(ReportIncidentCommand command, ProtocolDefaults protocol, DeadlineManager deadlines) {
         if (command.kinds().isEmpty()) {
             throw new IncidentRejectedException("incident.rejected.noKinds", "kinds");
         }
@@ -68,10 +71,30 @@ class Incident {
         apply(new IncidentReportedEvent(command.incidentId(), command.teamId(), command.reportedBy(),
                 command.reportedAt(), command.occurredAt(), command.setting(), command.kinds(),
                 command.severity(), command.description(), command.supportWanted()));
-        apply(new TaskScheduledEvent(taskId(command.incidentId(), ProtocolStep.FIRST_SUPPORT), command.incidentId(), command.teamId(),
-                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, command.reportedAt(),
-                FirstSupportPolicy.dueAt(command.reportedAt(), protocol)));
+        schedule(ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, command.reportedAt(),
+                FirstSupportPolicy.dueAt(command.reportedAt(), protocol), deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A step becomes a task with a persistent deadline at its due time. A due time already past (possible
+     * for steps counted from when the incident happened) fires at once and makes the task overdue.
+     */
+    private void schedule(ProtocolStep step, Role assignee, Instant scheduledAt, Instant dueAt, DeadlineManager deadlines) {
+        apply(new TaskScheduledEvent(taskId(incidentId, step), incidentId, teamId, step, assignee, scheduledAt, dueAt));
+        deadlines.schedule(dueAt, deadlineName(step), step);
+    }
+
+    private static String deadlineName(ProtocolStep step) {
+        return "task-due-" + step.name();
+    }
+
+    @DeadlineHandler
+    void taskDue(ProtocolStep step) {
+        OpenTask task = openTasks.get(step);
+        if (task != null) {
+            apply(new TaskOverdueEvent(task.taskId(), incidentId, teamId, step, task.dueAt()));
+        }
     }
 
     /**
@@ -79,7 +102,7 @@ class Incident {
      * the due time the task was given.
      */
     @CommandHandler
-    long handle(RecordFirstSupportCommand command, ConflictResolver conflicts) {
+    long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
         // whatever happened since the version the person saw, they decide again on the current state
         conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
         if (!command.recordedByLeads().contains(teamId)) {
@@ -96,12 +119,18 @@ class Incident {
         }
         apply(new FirstSupportOfferedEvent(incidentId, command.offeredBy(), command.offeredAt(), command.response(),
                 command.recordedBy(), command.recordedAt()));
-        OpenTask task = openTasks.get(ProtocolStep.FIRST_SUPPORT);
-        if (task != null) {
-            apply(new TaskCompletedEvent(task.taskId(), incidentId, teamId, ProtocolStep.FIRST_SUPPORT, task.dueAt(),
-                    command.offeredAt(), StepPolicy.isLate(command.offeredAt(), task.dueAt())));
-        }
+        complete(ProtocolStep.FIRST_SUPPORT, command.offeredAt(), deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Done on time or late; a done task needs no deadline any more. */
+    private void complete(ProtocolStep step, Instant doneAt, DeadlineManager deadlines) {
+        OpenTask task = openTasks.get(step);
+        if (task != null) {
+            apply(new TaskCompletedEvent(task.taskId(), incidentId, teamId, step, task.dueAt(), doneAt,
+                    StepPolicy.isLate(doneAt, task.dueAt())));
+            deadlines.cancelAllWithinScope(deadlineName(step));
+        }
     }
 
     private static TaskId taskId(IncidentId incident, ProtocolStep step) {

@@ -9,6 +9,7 @@ import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
+import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
@@ -56,7 +57,30 @@ class IncidentTest {
                         new TaskScheduledEvent(new TaskId("incident-1:first-support"), ID, TEAM,
                                 ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED,
                                 REPORTED.plus(Duration.ofHours(24))))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(1L)
+                .expectScheduledDeadlineWithName(REPORTED.plus(Duration.ofHours(24)), "task-due-FIRST_SUPPORT");
+    }
+
+    @Test
+    void aTaskNotDoneByItsDueTimeBecomesOverdueAtThatMoment() {
+        Instant now = fixture.currentTime();
+        fixture.givenCommands(new ReportIncidentCommand(ID, TEAM, "sanne", now, now.minus(Duration.ofHours(1)),
+                        Setting.PHONE, Set.of(AggressionKind.THREAT), Severity.MINOR, "x", false))
+                .whenTimeElapses(Duration.ofHours(24).plusSeconds(1))
+                .expectEvents(new TaskOverdueEvent(new TaskId("incident-1:first-support"), ID, TEAM,
+                        ProtocolStep.FIRST_SUPPORT, now.plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void aTaskDoneInTimeNeverBecomesOverdue() {
+        Instant now = fixture.currentTime();
+        fixture.givenCommands(
+                        new ReportIncidentCommand(ID, TEAM, "sanne", now, now.minus(Duration.ofHours(1)),
+                                Setting.PHONE, Set.of(AggressionKind.THREAT), Severity.MINOR, "x", false),
+                        firstSupport(now.plus(Duration.ofMinutes(30)), Set.of(TEAM)))
+                .whenTimeElapses(Duration.ofDays(3))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test

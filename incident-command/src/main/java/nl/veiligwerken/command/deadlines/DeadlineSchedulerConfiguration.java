@@ -1,0 +1,71 @@
+package nl.veiligwerken.command.deadlines;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The persistent schedule behind Axon's deadline manager (db-scheduler on PostgreSQL). Axon's auto-configuration
+ * supplies the tasks and builds the deadline manager once a {@link Scheduler} exists, but leaves starting and
+ * stopping it to the application: it starts when the context is ready and stops before the database goes.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeadlineSchedulerConfiguration.DeadlineProperties.class)
+class DeadlineSchedulerConfiguration {
+
+    /**
+     * @param pollingInterval how often due deadlines are looked for: a deadline fires at most this late
+     * @param threads         deadlines handled at once
+     */
+    @ConfigurationProperties("veilig-werken.deadlines")
+    record DeadlineProperties(@DefaultValue("5s") Duration pollingInterval, @DefaultValue("2") int threads) {
+    }
+
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
+        return Scheduler.create(dataSource, tasks)
+                .tableName("command.scheduled_tasks")
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .build();
+    }
+
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            /** Late in start-up, early in shut-down: after and before Axon's own components. */
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 100;
+            }
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package nl.veiligwerken.command;
+
+import com.jayway.jsonpath.JsonPath;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Deadlines on the real, persistent schedule: first support is due 3 seconds after a report here. */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=127.0.0.1:9",
+        "veilig-werken.protocol.first-support-due=PT3S",
+        "veilig-werken.deadlines.polling-interval=200ms"})
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@DirtiesContext
+class DeadlinesIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AccountDirectory directory;
+
+    private String report(CommandTestUsers users) throws Exception {
+        String body = mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],
+                                 "severity":"MINOR","description":"Dreigde","supportWanted":true}""".formatted(users.team.value())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.incidentId");
+    }
+
+    private long events(String incidentId, String type) {
+        return jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ? and payload_type = ?",
+                Long.class, incidentId, type);
+    }
+
+    @Test
+    void aTaskNotDoneInTimeBecomesOverdueFromTheStoredSchedule() throws Exception {
+        String id = report(new CommandTestUsers(directory));
+        assertThat(jdbc.queryForObject(
+                "select count(*) from command.scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class, id)).as("the incident's deadline is stored, so a restart keeps it").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(id, "nl.veiligwerken.api.protocol.TaskOverdueEvent") == 1);
+    }
+
+    @Test
+    void aTaskDoneInTimeIsNeverOverdue() throws Exception {
+        CommandTestUsers users = new CommandTestUsers(directory);
+        VwUser leader = new VwUser("lead-" + users.team.value(), "Lead", "l@example.test", "{noop}x", true,
+                Set.of(Role.TEAM_LEADER), Set.of(users.team), Set.of(users.team));
+        String id = report(users);
+        String now = LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).truncatedTo(ChronoUnit.SECONDS).toString();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expectedVersion\":1,\"offeredAt\":\"" + now + "\",\"response\":\"ACCEPTED\"}"))
+                .andExpect(status().isOk());
+
+        Thread.sleep(5000);
+        assertThat(events(id, "nl.veiligwerken.api.protocol.TaskCompletedEvent")).isEqualTo(1);
+        assertThat(events(id, "nl.veiligwerken.api.protocol.TaskOverdueEvent")).isZero();
+    }
+}
