@@ -42,6 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -176,7 +177,50 @@ class CommandServiceIT {
 
         mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user(users.staff)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(incidentId)));
+                .andExpect(content().string(containsString(incidentId)))
+                .andExpect(content().string(containsString("binnen 24 uur collegiale opvang")));
+    }
+
+    @Test
+    void aFormSentTwiceReportsOneIncident() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
+                            .param("incidentId", id)
+                            .param("teamId", users.team.value())
+                            .param("occurredAt", "2026-01-10T10:00")
+                            .param("setting", "OFFICE")
+                            .param("kinds", "THREAT")
+                            .param("severity", "MINOR")
+                            .param("description", "Dubbel verstuurd")
+                            .param("supportWanted", "true"))
+                    .andExpect(redirectedUrl("/incidents/" + id + "/reported"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void someoneElsesIncidentIdIsRefusedWithAConflict() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String body = json(users.team.value()).replace("{\"teamId\"", "{\"incidentId\":\"" + id + "\",\"teamId\"");
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.incidentId").value(id));
+        var colleague = new nl.veiligwerken.platform.security.VwUser("other-" + users.team.value(), "X", "x@example.test",
+                "{noop}x", true, java.util.Set.of(nl.veiligwerken.api.Role.STAFF), java.util.Set.of(users.team), java.util.Set.of());
+        mvc.perform(post("/api/incidents").with(user(colleague)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aNullKindIsAFieldErrorNotAFailure() throws Exception {
+        mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(users.team.value()).replace("[\"VERBAL_ABUSE\"]", "[null]")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("kinds")));
     }
 
     private static String json(String teamId) {

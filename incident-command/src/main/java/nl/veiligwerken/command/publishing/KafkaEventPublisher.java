@@ -47,6 +47,8 @@ class KafkaEventPublisher {
     @EventHandler
     void on(Object event, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         PublishedMessages.of(event).ifPresent(published -> {
+            List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
+            failFastIfAnEarlierSendFailed(pending);
             ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), published.incidentId(),
                     json.writeValueAsString(published.payload()));
             header(record, "ce_specversion", "1.0");
@@ -56,8 +58,21 @@ class KafkaEventPublisher {
             header(record, "ce_time", message.getTimestamp().toString());
             header(record, "ce_subject", published.incidentId());
             header(record, "content-type", "application/json");
-            pendingSends(unitOfWork).add(kafka.send(record));
+            pending.add(kafka.send(record));
         });
+    }
+
+    /**
+     * While the broker is away every send waits up to {@code max.block.ms} for metadata; once one send of the
+     * batch has failed, the rest would fail the same way, so the batch stops here and is retried as a whole.
+     */
+    private static void failFastIfAnEarlierSendFailed(List<CompletableFuture<?>> pending) {
+        for (CompletableFuture<?> send : pending) {
+            if (send.isCompletedExceptionally()) {
+                throw new KafkaUnavailableException("an earlier send of this batch failed; the batch will be retried",
+                        send.handle((sent, failure) -> failure).getNow(null));
+            }
+        }
     }
 
     /** The batch's sends, awaited once before the batch (and the token) commits. */

@@ -5,6 +5,7 @@ import nl.veiligwerken.command.incident.IncidentRejectedException;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,8 @@ class IncidentCommands {
                 errors.reject(rejected.messageKey());
             }
             return null;
-        } catch (ConflictingModificationException | ConcurrencyException changedMeanwhile) {
+        } catch (ConflictingModificationException | ConcurrencyException | AggregateStreamCreationException changedMeanwhile) {
+            // the last one: an incident with this id exists already (a report sent twice)
             throw new ApiProblemException(HttpStatus.CONFLICT, "incident.changedMeanwhile");
         } catch (AggregateNotFoundException notFound) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");

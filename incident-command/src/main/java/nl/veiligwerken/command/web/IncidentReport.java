@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import nl.veiligwerken.api.IncidentId;
 import jakarta.validation.constraints.Size;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
@@ -15,9 +17,15 @@ import java.util.Set;
 
 /**
  * A report as a person fills it in, on the web form or as JSON. {@code occurredAt} is local time in the
- * organisation's time zone, as a reporter would say it ("yesterday at half past three").
+ * organisation's time zone, as a reporter would say it ("yesterday at half past three"). {@code incidentId}
+ * is optional: the form carries one made when it was shown, so sending it twice (a double tap, a retry on a
+ * bad connection) reports one incident, not two; an API client may do the same.
  */
 record IncidentReport(
+        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                message = "{incident.report.incidentId.invalid}")
+        String incidentId,
+
         @NotBlank(message = "{incident.report.teamId.required}")
         String teamId,
 
@@ -30,7 +38,7 @@ record IncidentReport(
         Setting setting,
 
         @NotEmpty(message = "{incident.report.kinds.required}")
-        Set<AggressionKind> kinds,
+        Set<@NotNull(message = "{incident.report.kinds.required}") AggressionKind> kinds,
 
         @NotNull(message = "{incident.report.severity.required}")
         Severity severity,
@@ -46,6 +54,6 @@ record IncidentReport(
 
     /** The empty form: now, and support wanted (the colleague opts out rather than asks). */
     static IncidentReport blank(String teamId, LocalDateTime now) {
-        return new IncidentReport(teamId, now, null, Set.of(), null, null, Boolean.TRUE);
+        return new IncidentReport(IncidentId.random().value(), teamId, now, null, Set.of(), null, null, Boolean.TRUE);
     }
 }

@@ -3,7 +3,10 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
+import nl.veiligwerken.command.lookup.IncidentLookup;
 import nl.veiligwerken.command.protocol.StepPolicy;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import org.springframework.http.HttpStatus;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.stereotype.Component;
@@ -14,6 +17,7 @@ import org.springframework.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /**
  * What the form and the JSON API share: checking a report against who sends it, and turning it into the
@@ -27,12 +31,15 @@ class IncidentReporting {
     }
 
     private final IncidentCommands commands;
+    private final IncidentLookup lookup;
     private final Validator validator;
     private final Clock clock;
     private final OrganisationTime time;
 
-    IncidentReporting(IncidentCommands commands, Validator validator, Clock clock, OrganisationTime time) {
+    IncidentReporting(IncidentCommands commands, IncidentLookup lookup, Validator validator, Clock clock,
+                      OrganisationTime time) {
         this.commands = commands;
+        this.lookup = lookup;
         this.validator = validator;
         this.clock = clock;
         this.time = time;
@@ -59,12 +66,26 @@ class IncidentReporting {
     Accepted submit(IncidentReport report, VwUser reporter, BindingResult errors) {
         Instant now = clock.instant();
         Instant occurredAt = time.toInstant(report.occurredAt());
-        IncidentId id = IncidentId.random();
+        IncidentId id = report.incidentId() == null ? IncidentId.random() : new IncidentId(report.incidentId().toLowerCase());
         ReportIncidentCommand command = new ReportIncidentCommand(id, new TeamId(report.teamId()),
                 reporter.getUsername(), now, occurredAt.isAfter(now) ? now : occurredAt, report.setting(),
                 report.kinds(), report.severity(), report.description().strip(), report.supportWanted());
-        Long version = commands.send(command, errors);
-        return version == null ? null : new Accepted(id, version);
+        try {
+            Long version = commands.send(command, errors);
+            return version == null ? null : new Accepted(id, version);
+        } catch (ApiProblemException rejected) {
+            if (rejected.status() != HttpStatus.CONFLICT) {
+                throw rejected;
+            }
+            return sentBefore(id, reporter).orElseThrow(() -> rejected);
+        }
+    }
+
+    /** The same report sent again by the same person: the incident it already made, not a second one. */
+    private Optional<Accepted> sentBefore(IncidentId id, VwUser reporter) {
+        return lookup.find(id)
+                .filter(incident -> incident.reportedBy().equals(reporter.getUsername()))
+                .map(incident -> new Accepted(id, incident.version()));
     }
 
     LocalDateTime now() {

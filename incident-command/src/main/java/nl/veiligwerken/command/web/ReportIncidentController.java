@@ -3,6 +3,7 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.command.protocol.ProtocolDefaults;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,10 +24,12 @@ class ReportIncidentController {
 
     private final IncidentReporting reporting;
     private final AccountDirectory directory;
+    private final ProtocolDefaults protocol;
 
-    ReportIncidentController(IncidentReporting reporting, AccountDirectory directory) {
+    ReportIncidentController(IncidentReporting reporting, AccountDirectory directory, ProtocolDefaults protocol) {
         this.reporting = reporting;
         this.directory = directory;
+        this.protocol = protocol;
     }
 
     @GetMapping("/")
@@ -59,6 +62,7 @@ class ReportIncidentController {
     @GetMapping("/incidents/{incidentId}/reported")
     String reported(@PathVariable String incidentId, Model model) {
         model.addAttribute("incidentId", incidentId);
+        model.addAttribute("firstSupportHours", protocol.firstSupportDue().toHours());
         return "incidents/reported";
     }
 

@@ -6,6 +6,7 @@ import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,17 @@ class IncidentProjection {
         incidents.save(new IncidentDetails(event.incidentId(), event.teamId(), event.reportedBy(), event.reportedAt(),
                 event.occurredAt(), event.setting(), event.kinds(), event.severity(), event.description(),
                 event.supportWanted(), version));
+    }
+
+    /**
+     * Every later event of the incident moves its version on, so a client that got version n from the command
+     * service can tell when this view has caught up with it.
+     */
+    @EventHandler
+    void onLaterEvent(Object event, DomainEventMessage<?> message) {
+        if ("Incident".equals(message.getType())) {
+            incidents.advanceVersion(message.getAggregateIdentifier(), message.getSequenceNumber());
+        }
     }
 
     /** Null when the incident is unknown (or not projected yet): the caller decides what that means. */

@@ -40,7 +40,7 @@ class IncidentRepository {
                             reported_at = excluded.reported_at, occurred_at = excluded.occurred_at,
                             setting = excluded.setting, kinds = excluded.kinds, severity = excluded.severity,
                             description = excluded.description, support_wanted = excluded.support_wanted,
-                            version = excluded.version""")
+                            version = greatest(incident_view.version, excluded.version)""")
                 .param("incidentId", incident.incidentId().value())
                 .param("teamId", incident.teamId().value())
                 .param("reportedBy", incident.reportedBy())
@@ -86,6 +86,12 @@ class IncidentRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    void advanceVersion(String incidentId, long version) {
+        jdbc.sql("update query.incident_view set version = greatest(version, ?) where incident_id = ?")
+                .params(version, incidentId)
+                .update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

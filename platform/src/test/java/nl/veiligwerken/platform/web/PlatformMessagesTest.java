@@ -14,6 +14,20 @@ class PlatformMessagesTest {
         assertThat(MessageBundles.missingKeys("messages/platform")).isEmpty();
     }
 
+    /** The answers of the report form read the same on every page, in both languages. */
+    @Test
+    void everyAnswerOfTheReportFormHasATextInBothLanguages() {
+        for (String bundle : new String[]{"messages/platform.properties", "messages/platform_en.properties"}) {
+            java.util.Properties texts = MessageBundles.load(bundle);
+            java.util.stream.Stream.of(nl.veiligwerken.api.reporting.AggressionKind.values())
+                    .forEach(k -> assertThat(texts).containsKey("incident.kind." + k));
+            java.util.stream.Stream.of(nl.veiligwerken.api.reporting.Setting.values())
+                    .forEach(s -> assertThat(texts).containsKey("incident.setting." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.reporting.Severity.values())
+                    .forEach(s -> assertThat(texts).containsKey("incident.severity." + s));
+        }
+    }
+
     @Test
     void templatesShowOnlyTextFromTheBundles() {
         assertThat(MessageBundles.templateProblems(Path.of("src/main/resources/templates"), "messages/platform")).isEmpty();
