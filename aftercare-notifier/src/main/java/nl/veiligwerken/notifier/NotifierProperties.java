@@ -23,12 +23,17 @@ public record NotifierProperties(
      * @param batchSize  mails sent per run at most
      * @param firstRetry wait after the first failed attempt; doubles with every further failure
      * @param maxRetry   the longest wait between two attempts: an outage never makes a mail give up
+     * @param lease      how long a claimed mail is kept from other senders while this one sends it. Must be
+     *                   longer than one SMTP conversation can take under the {@code mail.smtp.*timeout}
+     *                   settings, or another instance may send the mail as well; it is also how late a mail
+     *                   goes out when the instance that claimed it dies before sending
      */
     public record Mail(
             @DefaultValue("2s") Duration interval,
             @DefaultValue("20") int batchSize,
             @DefaultValue("10s") Duration firstRetry,
-            @DefaultValue("15m") Duration maxRetry) {
+            @DefaultValue("15m") Duration maxRetry,
+            @DefaultValue("5m") Duration lease) {
     }
 
     /**

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,11 +16,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Sends the mails of pending notifications. Runs on a schedule rather than in the Kafka listener, so an SMTP
  * outage neither blocks the event stream nor loses a mail: a failed attempt only moves the next one further out.
- * A mail may be sent twice if the database fails right after the SMTP server accepted it; never zero times.
+ *
+ * <p>Every mail goes through three steps, each in its own short transaction or none, so that what the SMTP
+ * server has accepted is never undone by something that goes wrong with another mail:
+ * <ol>
+ *   <li><b>Claim</b> (transaction): the next due row is selected {@code for update skip locked}, so two senders
+ *       never pick the same row, and its {@code next_attempt_at} is moved one lease into the future before the
+ *       transaction commits. The lease, not a lock, keeps other senders away while this one talks to the SMTP
+ *       server, so no database transaction or row lock is held open during the network call.</li>
+ *   <li><b>Compose and send</b> (no transaction).</li>
+ *   <li><b>Record</b> (transaction): SENT right after the server accepted the mail; FAILED when the mail cannot
+ *       be composed or built (a missing text or a malformed address fails the same way every time, so retrying
+ *       would only repeat it); or a later {@code next_attempt_at} when the SMTP server failed. In that last case
+ *       the run stops: the server is most likely down, and the rows not yet claimed wait untouched.</li>
+ * </ol>
+ * Rows are claimed one at a time, so a lease only has to cover one SMTP conversation, not a whole batch. If
+ * this instance dies after a claim, the row becomes due again when its lease runs out and another run sends
+ * it. Delivery is therefore at least once, not exactly once: a mail is sent twice if the SMTP server accepted it
+ * and SENT could not be recorded (the database failed, or the instance died in between), or if one SMTP
+ * conversation outlasted the lease. It is never sent zero times, short of becoming FAILED.
  */
 @Component
 public class MailOutbox {
@@ -43,31 +63,88 @@ public class MailOutbox {
         this.clock = clock;
     }
 
-    /** Sends what is due; returns how many mails the SMTP server accepted. */
+    /** Sends what is due, at most a batch; returns how many mails the SMTP server accepted. */
     public int sendDue() {
-        Integer sent = transaction.execute(status -> {
-            int accepted = 0;
-            List<Notification> due = repository.claimDueMails(clock.instant(), settings.batchSize());
-            for (Notification n : due) {
-                try {
-                    sender.send(mails.compose(n));
-                    n.mailSent(clock.instant());
-                    accepted++;
-                } catch (MailParseException | MailPreparationException e) {
-                    log.error("Mail for notification {} cannot be built; giving up on it", n.id(), e);
-                    n.mailUnsendable(e.getMessage());
-                } catch (MailException e) {
-                    Instant retryAt = clock.instant().plus(backoff(n.mailAttempts() + 1));
+        int accepted = 0;
+        for (int handled = 0; handled < settings.batchSize(); handled++) {
+            Notification n = claimNext();
+            if (n == null) {
+                break;
+            }
+            SimpleMailMessage mail;
+            try {
+                mail = mails.compose(n);
+            } catch (RuntimeException e) {
+                // e.g. NoSuchMessageException for a protocol step without a text: the same every time.
+                // Logged by id, kind and step only; the mail's content holds no incident details by design.
+                log.error("Mail for notification {} ({}, step {}) cannot be composed; marked FAILED",
+                        n.id(), n.kind(), n.step(), e);
+                record(n.id(), pending -> pending.mailUnsendable(reason(e)));
+                continue;
+            }
+            try {
+                sender.send(mail);
+            } catch (MailParseException | MailPreparationException e) {
+                log.error("Mail for notification {} cannot be built; marked FAILED", n.id(), e);
+                record(n.id(), pending -> pending.mailUnsendable(reason(e)));
+                continue;
+            } catch (RuntimeException e) {
+                // a MailException, or something unexpected from the sender: whether the server accepted the
+                // mail is unknown, so it is tried again later rather than given up (never zero times)
+                Instant retryAt = clock.instant().plus(backoff(n.mailAttempts() + 1));
+                if (e instanceof MailException) {
                     log.warn("Mail for notification {} not sent (attempt {}), next attempt at {}: {}",
                             n.id(), n.mailAttempts() + 1, retryAt, e.getMessage());
-                    n.mailFailed(retryAt, e.getMessage());
-                    // the server is most likely down: the rest of the batch waits for the next run untouched
-                    break;
+                } else {
+                    log.error("Mail for notification {} not sent (attempt {}), next attempt at {}",
+                            n.id(), n.mailAttempts() + 1, retryAt, e);
                 }
+                record(n.id(), pending -> pending.mailFailed(retryAt, reason(e)));
+                // the server is most likely down: the rest waits for the next run, unclaimed and unchanged
+                break;
             }
-            return accepted;
+            try {
+                record(n.id(), pending -> pending.mailSent(clock.instant()));
+            } catch (RuntimeException e) {
+                log.error("Mail for notification {} was accepted by the SMTP server but could not be marked SENT;"
+                        + " it will be sent again once its lease ends", n.id());
+                throw e;
+            }
+            accepted++;
+        }
+        return accepted;
+    }
+
+    /**
+     * Takes the next due row out of other senders' reach for one lease, in a transaction of its own, and returns
+     * it detached; {@code null} when nothing is due.
+     */
+    private Notification claimNext() {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<Notification> due = repository.claimDueMails(now, 1);
+            if (due.isEmpty()) {
+                return null;
+            }
+            Notification n = due.get(0);
+            n.leaseUntil(now.plus(settings.lease()));
+            return n;
         });
-        return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Writes one mail's outcome in a transaction of its own, on a freshly read and locked row, so it neither
+     * depends on nor is undone by what happens to any other mail.
+     */
+    private void record(long id, Consumer<Notification> outcome) {
+        transaction.executeWithoutResult(status -> repository.findLockedById(id)
+                .filter(n -> n.mailStatus() == MailStatus.PENDING)
+                .ifPresentOrElse(outcome, () -> log.warn("Notification {} was finished by another sender after"
+                        + " this one's lease ran out; its mail may have been sent twice", id)));
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Doubles with every failed attempt, up to the configured maximum. */

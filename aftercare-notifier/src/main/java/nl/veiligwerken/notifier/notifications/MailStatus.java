@@ -4,6 +4,9 @@ package nl.veiligwerken.notifier.notifications;
 public enum MailStatus {
     PENDING,
     SENT,
-    /** The mail could not even be built (e.g. an address that does not parse); retrying would not help. */
+    /**
+     * The mail could not even be composed or built (e.g. a step without a text, an address that does not
+     * parse); retrying would fail the same way, so it is not retried.
+     */
     FAILED
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
@@ -18,6 +19,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "notification")
+// Updates write only the columns that changed. The recipient marking a notification read and the outbox
+// recording a mail touch different columns of the same row; writing every column would let the one that commits
+// last put back the other's stale values, e.g. turn a SENT mail back into PENDING so that it is sent again.
+@DynamicUpdate
 class Notification {
 
     @Id
@@ -83,6 +88,11 @@ class Notification {
 
     /** Who a notification goes to, copied at the time of the event so a later change does not re-address it. */
     record Recipient(String username, String displayName, String email, String language) {
+    }
+
+    /** Keeps other senders off this mail until {@code until}; see {@link MailOutbox}. */
+    void leaseUntil(Instant until) {
+        nextAttemptAt = until;
     }
 
     void mailSent(Instant now) {

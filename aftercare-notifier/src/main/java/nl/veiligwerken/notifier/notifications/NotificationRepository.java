@@ -1,6 +1,8 @@
 package nl.veiligwerken.notifier.notifications;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -18,8 +20,9 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findBySourceEventId(String sourceEventId);
 
     /**
-     * Claims the mails that are due, for the rest of the caller's transaction. Rows another sender holds are
-     * skipped rather than waited for, so several instances can drain the outbox without sending a mail twice.
+     * Locks the mails that are due, for the rest of the caller's transaction. Rows another sender holds are
+     * skipped rather than waited for, so several instances can drain the outbox without picking the same row;
+     * the caller moves {@code next_attempt_at} out (a lease) before committing, to keep them off it afterwards.
      */
     @Query(nativeQuery = true, value = """
             select * from notification
@@ -28,6 +31,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
              limit :limit
                for update skip locked""")
     List<Notification> claimDueMails(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** One notification, locked until the caller's transaction ends, to record its mail's outcome. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select n from Notification n where n.id = :id")
+    Optional<Notification> findLockedById(@Param("id") Long id);
 
     /** @return 1 the first time an event id is seen, 0 for a redelivery */
     @Modifying

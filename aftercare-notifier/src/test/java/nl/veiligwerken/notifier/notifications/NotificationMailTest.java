@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationMailTest {
 
     private static final NotifierProperties PROPERTIES = new NotifierProperties("noreply@test.local",
-            new NotifierProperties.Mail(Duration.ofSeconds(2), 20, Duration.ofSeconds(10), Duration.ofMinutes(15)),
+            new NotifierProperties.Mail(Duration.ofSeconds(2), 20, Duration.ofSeconds(10), Duration.ofMinutes(15),
+                    Duration.ofMinutes(5)),
             new NotifierProperties.Events(3, Duration.ofMillis(200), 3, 1, Duration.ofSeconds(30)));
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
