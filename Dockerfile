@@ -7,8 +7,10 @@ ARG SERVICE
 WORKDIR /src
 COPY . .
 # -am builds the modules the service needs (incident-api, platform) from this checkout, not from a registry.
-# The cache mount keeps downloaded dependencies between builds of the three images.
-RUN --mount=type=cache,target=/root/.m2 \
+# The cache mount keeps downloaded dependencies between builds of the three images. compose builds those
+# images in parallel and Maven's local repository is not safe for concurrent writers (half-written jars and
+# metadata), so sharing=locked makes each build wait for the cache instead of writing into it at the same time.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     test -n "$SERVICE" || { echo "build with --build-arg SERVICE=<module>" >&2; exit 1; } && \
     mvn -B -q -pl "$SERVICE" -am package -DskipTests && \
     cp "$SERVICE/target/$SERVICE.jar" /app.jar

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs Veilig Werken on one machine with nothing installed but a JDK: {@code ./run-local} builds the jars and
- * starts this. Ctrl-C stops everything; the database stays in {@code .local-data} for next time.
+ * starts this. Ctrl-C stops everything; the database and Kafka's topics stay in {@code .local-data} for next
+ * time.
  */
 public final class LocalRun {
 
@@ -97,13 +98,14 @@ public final class LocalRun {
                  Database:  %s  user postgres (any password)
                             data kept in %s
                  Kafka:     %s  topic incident-events
+                            data kept in %s
 
-                 Ctrl-C stops everything; the database is kept for the next run.
+                 Ctrl-C stops everything; the database and Kafka are kept for the next run.
                 ==============================================================================
                 """.formatted(LocalSystem.seconds(system.startupTime()),
                 system.url(Service.COMMAND), system.url(Service.QUERY), system.url(Service.NOTIFIER),
                 s.logDir(), system.mailbox().mailDir(), system.smtpPort(),
-                system.jdbcUrl(), s.postgresDir(), system.kafkaBootstrapServers());
+                system.jdbcUrl(), s.postgresDir(), system.kafkaBootstrapServers(), s.kafkaDir());
         System.out.println(out);
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * @param repoDir            the checkout, holding {@code <module>/target/<module>.jar}
  * @param dataDir            PostgreSQL's data ({@code postgres/}), the services' logs ({@code logs/}), mail
- *                           ({@code mail/}) and Kafka's log ({@code kafka/}, emptied on every start)
+ *                           ({@code mail/}) and Kafka's storage ({@code kafka/}); all kept across runs
  * @param postgresPort       fixed so a database tool can be pointed at it between runs
  * @param smtpPort           the dev mailbox (GreenMail)
  * @param servicePorts       HTTP port per service
