@@ -4,6 +4,10 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.closing.CloseIncidentCommand;
+import nl.veiligwerken.api.closing.IncidentClosedEvent;
+import nl.veiligwerken.api.closing.IncidentReopenedEvent;
+import nl.veiligwerken.api.closing.ReopenIncidentCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
@@ -28,7 +32,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,6 +52,7 @@ class Incident {
     private Instant occurredAt;
     private final Map<ProtocolStep, OpenTask> openTasks = new EnumMap<>(ProtocolStep.class);
     private boolean firstSupportRecorded;
+    private boolean closed;
 
     Incident() {
         // for Axon: rebuilt from its events
@@ -105,9 +112,8 @@ class Incident {
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
         // whatever happened since the version the person saw, they decide again on the current state
         conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
-        if (!command.recordedByLeads().contains(teamId)) {
-            throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
-        }
+        requireLeader(command.recordedByLeads());
+        requireOpen();
         if (firstSupportRecorded) {
             throw new IncidentRejectedException("incident.rejected.firstSupportAlreadyRecorded", null);
         }
@@ -121,6 +127,46 @@ class Incident {
                 command.recordedBy(), command.recordedAt()));
         complete(ProtocolStep.FIRST_SUPPORT, command.offeredAt(), deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Closing is refused while a step the protocol requires is still open, naming those steps. */
+    @CommandHandler
+    long handle(CloseIncidentCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
+        requireLeader(command.closedByLeads());
+        requireOpen();
+        if (!openTasks.isEmpty()) {
+            throw new StepsStillOpenException(List.copyOf(openTasks.keySet()));
+        }
+        apply(new IncidentClosedEvent(incidentId, command.closedBy(), command.closedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReopenIncidentCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
+        requireLeader(command.reopenedByLeads());
+        if (!closed) {
+            throw new IncidentRejectedException("incident.rejected.notClosed", null);
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IncidentRejectedException("incident.rejected.noReopenReason", "reason");
+        }
+        apply(new IncidentReopenedEvent(incidentId, command.reason().strip(), command.reopenedBy(),
+                command.reopenedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireLeader(Set<TeamId> leads) {
+        if (!leads.contains(teamId)) {
+            throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IncidentRejectedException("incident.rejected.closed", null);
+        }
     }
 
     /** Done on time or late; a done task needs no deadline any more. */
@@ -157,5 +203,15 @@ class Incident {
     @EventSourcingHandler
     void on(TaskCompletedEvent event) {
         openTasks.remove(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClosedEvent event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopenedEvent event) {
+        closed = false;
     }
 }

@@ -20,16 +20,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 class FirstSupportController {
 
     private final FirstSupportRecording recording;
+    private final IncidentAccess access;
     private final PlatformProperties platform;
 
-    FirstSupportController(FirstSupportRecording recording, PlatformProperties platform) {
+    FirstSupportController(FirstSupportRecording recording, IncidentAccess access, PlatformProperties platform) {
         this.recording = recording;
+        this.access = access;
         this.platform = platform;
     }
 
     @GetMapping("/incidents/{incidentId}/first-support")
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
-        IncidentRef incident = recording.incidentFor(incidentId, user);
+        IncidentRef incident = access.ledBy(incidentId, user);
         FirstSupportForm blank = recording.blank(incident);
         model.addAttribute("firstSupport", blank);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "firstSupport", recording.bindingFor(blank));
@@ -39,7 +41,7 @@ class FirstSupportController {
     @PostMapping("/incidents/{incidentId}/first-support")
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("firstSupport") FirstSupportForm form, BindingResult errors, Model model) {
-        IncidentRef incident = recording.incidentFor(incidentId, user);
+        IncidentRef incident = access.ledBy(incidentId, user);
         Long version;
         try {
             version = errors.hasErrors() ? null : recording.submit(incident, form, user, errors);

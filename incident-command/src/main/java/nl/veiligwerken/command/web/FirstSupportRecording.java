@@ -1,14 +1,9 @@
 package nl.veiligwerken.command.web;
 
-import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
-import nl.veiligwerken.command.lookup.IncidentLookup;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemException;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -16,36 +11,20 @@ import org.springframework.validation.Validator;
 
 import java.time.Clock;
 
-/** What the first-support page and its JSON twin share: who may record it, checking, sending. */
+/** What the first-support page and its JSON twin share: the blank form, checking, sending. */
 @Component
 class FirstSupportRecording {
 
-    private final IncidentLookup lookup;
     private final IncidentCommands commands;
     private final Validator validator;
     private final OrganisationTime time;
     private final Clock clock;
 
-    FirstSupportRecording(IncidentLookup lookup, IncidentCommands commands, Validator validator,
-                          OrganisationTime time, Clock clock) {
-        this.lookup = lookup;
+    FirstSupportRecording(IncidentCommands commands, Validator validator, OrganisationTime time, Clock clock) {
         this.commands = commands;
         this.validator = validator;
         this.time = time;
         this.clock = clock;
-    }
-
-    /** The incident, if it exists (404) and the person leads its team (403). */
-    IncidentRef incidentFor(String incidentId, VwUser user) {
-        IncidentRef incident = incidentId == null || incidentId.isBlank() ? null
-                : lookup.find(new IncidentId(incidentId)).orElse(null);
-        if (incident == null) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
-        }
-        if (!user.leads(incident.teamId())) {
-            throw new AccessDeniedException("not a leader of the incident's team");
-        }
-        return incident;
     }
 
     FirstSupportForm blank(IncidentRef incident) {

@@ -31,11 +31,16 @@ class IncidentApiController {
 
     private final IncidentReporting reporting;
     private final FirstSupportRecording firstSupport;
+    private final IncidentClosing closing;
+    private final IncidentAccess access;
     private final PlatformProperties platform;
 
-    IncidentApiController(IncidentReporting reporting, FirstSupportRecording firstSupport, PlatformProperties platform) {
+    IncidentApiController(IncidentReporting reporting, FirstSupportRecording firstSupport, IncidentClosing closing,
+                          IncidentAccess access, PlatformProperties platform) {
         this.reporting = reporting;
         this.firstSupport = firstSupport;
+        this.closing = closing;
+        this.access = access;
         this.platform = platform;
     }
 
@@ -60,15 +65,49 @@ class IncidentApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Changed recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody FirstSupportForm form) throws BindException {
-        IncidentRef incident = firstSupport.incidentFor(incidentId, user);
+        IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = firstSupport.bindingFor(form);
         Long version = firstSupport.submit(incident, form, user, errors);
         if (version != null) {
             return new Changed(incident.incidentId().value(), version);
         }
-        if (errors.hasFieldErrors()) {
+        throw refusal(errors);
+    }
+
+    /** Closes the incident; 409 naming the steps still open, or when it changed since {@code expectedVersion}. */
+    @PostMapping(path = "/{incidentId}/close", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Changed close(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                  @RequestBody ClosingForm form) throws BindException {
+        IncidentRef incident = access.ledBy(incidentId, user);
+        BindingResult errors = closing.bindingFor(form);
+        Long version = closing.close(incident, form, user, errors);
+        if (version != null) {
+            return new Changed(incident.incidentId().value(), version);
+        }
+        throw refusal(errors);
+    }
+
+    /** Reopens a closed incident; the reason is required. */
+    @PostMapping(path = "/{incidentId}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Changed reopen(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                   @RequestBody ClosingForm form) throws BindException {
+        IncidentRef incident = access.ledBy(incidentId, user);
+        BindingResult errors = closing.bindingFor(form);
+        Long version = closing.reopen(incident, form, user, errors);
+        if (version != null) {
+            return new Changed(incident.incidentId().value(), version);
+        }
+        throw refusal(errors);
+    }
+
+    /** Field problems are a 400; a refusal about the incident's state is a 409 saying why. */
+    private static ApiProblemException refusal(BindingResult errors) throws BindException {
+        if (errors.hasFieldErrors() || errors.getGlobalError() == null) {
             throw new BindException(errors);
         }
-        throw new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode());
+        return new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode(),
+                errors.getGlobalError().getArguments());
     }
 }

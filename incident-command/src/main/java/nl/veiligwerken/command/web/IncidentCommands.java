@@ -2,6 +2,11 @@ package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.command.incident.IncidentForbiddenException;
 import nl.veiligwerken.command.incident.IncidentRejectedException;
+import nl.veiligwerken.command.incident.StepsStillOpenException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,15 +27,24 @@ import org.springframework.validation.BindingResult;
 class IncidentCommands {
 
     private final CommandGateway commands;
+    private final MessageSource messages;
 
-    IncidentCommands(CommandGateway commands) {
+    IncidentCommands(CommandGateway commands, MessageSource messages) {
         this.commands = commands;
+        this.messages = messages;
     }
 
     /** The incident's new version, or null when the incident refused and {@code errors} says why. */
     Long send(Object command, BindingResult errors) {
         try {
             return commands.sendAndWait(command);
+        } catch (StepsStillOpenException open) {
+            Locale locale = LocaleContextHolder.getLocale();
+            String steps = open.openSteps().stream()
+                    .map(step -> messages.getMessage("task.step." + step, null, step.name(), locale))
+                    .collect(Collectors.joining(", "));
+            errors.reject(open.messageKey(), new Object[]{steps}, null);
+            return null;
         } catch (IncidentForbiddenException forbidden) {
             throw new AccessDeniedException(forbidden.messageKey());
         } catch (IncidentRejectedException rejected) {

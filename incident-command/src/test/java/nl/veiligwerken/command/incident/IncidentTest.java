@@ -4,6 +4,10 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.closing.CloseIncidentCommand;
+import nl.veiligwerken.api.closing.IncidentClosedEvent;
+import nl.veiligwerken.api.closing.IncidentReopenedEvent;
+import nl.veiligwerken.api.closing.ReopenIncidentCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
 import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
@@ -174,6 +178,56 @@ class IncidentTest {
                         Set.of(TEAM), offered))
                 .expectNoEvents()
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void cannotCloseIncidentWithOpenRequiredSteps() {
+        fixture.given(reported(), firstSupportScheduled())
+                .when(new CloseIncidentCommand(ID, null, "mark", Set.of(TEAM), REPORTED.plus(Duration.ofDays(1))))
+                .expectNoEvents()
+                .expectException(StepsStillOpenException.class)
+                .expectException(new org.hamcrest.CustomTypeSafeMatcher<StepsStillOpenException>("naming FIRST_SUPPORT") {
+                    @Override
+                    protected boolean matchesSafely(StepsStillOpenException e) {
+                        return e.openSteps().equals(java.util.List.of(ProtocolStep.FIRST_SUPPORT));
+                    }
+                });
+    }
+
+    @Test
+    void canCloseAnIncidentOnceItsRequiredStepsAreDone() {
+        Instant offered = REPORTED.plus(Duration.ofHours(1));
+        fixture.given(reported(), firstSupportScheduled(),
+                        new FirstSupportOfferedEvent(ID, "mark", offered, FirstSupportResponse.ACCEPTED, "mark", offered),
+                        new TaskCompletedEvent(new TaskId("incident-1:first-support"), ID, TEAM, ProtocolStep.FIRST_SUPPORT,
+                                REPORTED.plus(Duration.ofHours(24)), offered, false))
+                .when(new CloseIncidentCommand(ID, null, "mark", Set.of(TEAM), REPORTED.plus(Duration.ofDays(1))))
+                .expectEvents(new IncidentClosedEvent(ID, "mark", REPORTED.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void aClosedIncidentCanBeReopenedWithAReasonAndTakesNoStepsUntilThen() {
+        Instant closedAt = REPORTED.plus(Duration.ofDays(1));
+        fixture.given(reported(), new IncidentClosedEvent(ID, "mark", closedAt))
+                .when(firstSupport(REPORTED.plus(Duration.ofHours(2)), Set.of(TEAM)))
+                .expectNoEvents()
+                .expectExceptionMessage("incident.rejected.closed");
+        fixture.given(reported(), new IncidentClosedEvent(ID, "mark", closedAt))
+                .when(new ReopenIncidentCommand(ID, null, "  ", "mark", Set.of(TEAM), closedAt.plusSeconds(60)))
+                .expectNoEvents()
+                .expectExceptionMessage("incident.rejected.noReopenReason");
+        fixture.given(reported(), new IncidentClosedEvent(ID, "mark", closedAt))
+                .when(new ReopenIncidentCommand(ID, null, "Cliënt dreigde opnieuw", "mark", Set.of(TEAM),
+                        closedAt.plusSeconds(60)))
+                .expectEvents(new IncidentReopenedEvent(ID, "Cliënt dreigde opnieuw", "mark", closedAt.plusSeconds(60)));
+    }
+
+    @Test
+    void cannotReopenAnIncidentThatIsNotClosed() {
+        fixture.given(reported())
+                .when(new ReopenIncidentCommand(ID, null, "waarom", "mark", Set.of(TEAM), REPORTED))
+                .expectNoEvents()
+                .expectExceptionMessage("incident.rejected.notClosed");
     }
 
     @Test

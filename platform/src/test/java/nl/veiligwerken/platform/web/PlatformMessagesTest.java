@@ -25,6 +25,8 @@ class PlatformMessagesTest {
                     .forEach(s -> assertThat(texts).containsKey("incident.setting." + s));
             java.util.stream.Stream.of(nl.veiligwerken.api.reporting.Severity.values())
                     .forEach(s -> assertThat(texts).containsKey("incident.severity." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.protocol.ProtocolStep.values())
+                    .forEach(s -> assertThat(texts).containsKey("task.step." + s));
         }
     }
 

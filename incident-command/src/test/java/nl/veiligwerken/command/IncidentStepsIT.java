@@ -30,12 +30,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Recording collegial first support, by page and by API, on a real event store. */
+/** The protocol's steps (first support, closing, reopening), by page and by API, on a real event store. */
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=127.0.0.1:9")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext
-class FirstSupportIT {
+class IncidentStepsIT {
 
     @Autowired
     MockMvc mvc;
@@ -153,5 +153,39 @@ class FirstSupportIT {
                         .param("expectedVersion", "1").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("intussen door iemand anders gewijzigd")));
+    }
+
+    @Test
+    void closingIsRefusedWhileFirstSupportIsOpenAndSaysSo() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/close").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(
+                        "De melding kan nog niet dicht. Nog open: Collegiale eerste opvang aanbieden."));
+        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nog open: Collegiale eerste opvang aanbieden")));
+    }
+
+    @Test
+    void anIncidentWithItsStepsDoneClosesAndCanBeReopenedWithAReason() throws Exception {
+        String id = report();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED"))).andExpect(status().isOk());
+        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "3"))
+                .andExpect(redirectedUrl("http://localhost:8082/incidents/" + id));
+        mvc.perform(post("/api/incidents/" + id + "/reopen").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":4,\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/incidents/" + id + "/reopen").with(user(leader))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expectedVersion\":4,\"reason\":\"Nieuwe dreiging\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(5));
+        mvc.perform(post("/api/incidents/" + id + "/close").with(user(otherLeader))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":5}"))
+                .andExpect(status().isForbidden());
     }
 }

@@ -1,0 +1,11 @@
+package nl.veiligwerken.api.closing;
+
+import nl.veiligwerken.api.IncidentId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The incident was closed: every step the protocol required for it was done. */
+@Revision("1")
+public record IncidentClosedEvent(IncidentId incidentId, String closedBy, Instant closedAt) {
+}
