@@ -29,10 +29,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Deadlines on the real, persistent schedule: first support is due 3 seconds after a report here. */
 @SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=127.0.0.1:9",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "veilig-werken.protocol.first-support-due=PT3S",
         "veilig-werken.deadlines.polling-interval=200ms"})
 @AutoConfigureMockMvc
+@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext
 class DeadlinesIT {

@@ -21,8 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo profile creates the demo accounts, says so on the login page, and they can sign in. */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=127.0.0.1:9")
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @AutoConfigureMockMvc
+@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext

@@ -31,8 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The protocol's steps (first support, closing, reopening), by page and by API, on a real event store. */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=127.0.0.1:9")
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @AutoConfigureMockMvc
+@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext
 class IncidentStepsIT {
