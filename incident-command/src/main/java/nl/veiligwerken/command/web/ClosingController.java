@@ -3,8 +3,6 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,17 +53,7 @@ class ClosingController {
 
     /** Back to the incident when it worked; the page again, saying why, when it did not. */
     private String outcome(IncidentRef incident, BindingResult errors, Model model, Supplier<Long> action) {
-        Long version;
-        try {
-            version = errors.hasErrors() ? null : action.get();
-        } catch (ApiProblemException conflict) {
-            if (conflict.status() != HttpStatus.CONFLICT) {
-                throw conflict;
-            }
-            errors.reject(conflict.messageKey());
-            version = null;
-        }
-        if (version == null) {
+        if (PageAttempt.send(errors, action) == null) {
             return show(incident, model);
         }
         return "redirect:" + platform.links().query() + "/incidents/" + incident.incidentId().value();

@@ -4,8 +4,6 @@ import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,17 +40,7 @@ class FirstSupportController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("firstSupport") FirstSupportForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.ledBy(incidentId, user);
-        Long version;
-        try {
-            version = errors.hasErrors() ? null : recording.submit(incident, form, user, errors);
-        } catch (ApiProblemException conflict) {
-            if (conflict.status() != HttpStatus.CONFLICT) {
-                throw conflict;
-            }
-            errors.reject(conflict.messageKey());
-            version = null;
-        }
-        if (version == null) {
+        if (PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors)) == null) {
             return show(incident, model);
         }
         return "redirect:" + platform.links().query() + "/tasks?team=" + incident.teamId().value();

@@ -67,11 +67,7 @@ class IncidentApiController {
                                @RequestBody FirstSupportForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = firstSupport.bindingFor(form);
-        Long version = firstSupport.submit(incident, form, user, errors);
-        if (version != null) {
-            return new Changed(incident.incidentId().value(), version);
-        }
-        throw refusal(errors);
+        return answer(incident, firstSupport.submit(incident, form, user, errors), errors);
     }
 
     /** Closes the incident; 409 naming the steps still open, or when it changed since {@code expectedVersion}. */
@@ -81,11 +77,7 @@ class IncidentApiController {
                   @RequestBody ClosingForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = closing.bindingFor(form);
-        Long version = closing.close(incident, form, user, errors);
-        if (version != null) {
-            return new Changed(incident.incidentId().value(), version);
-        }
-        throw refusal(errors);
+        return answer(incident, closing.close(incident, form, user, errors), errors);
     }
 
     /** Reopens a closed incident; the reason is required. */
@@ -95,19 +87,21 @@ class IncidentApiController {
                    @RequestBody ClosingForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = closing.bindingFor(form);
-        Long version = closing.reopen(incident, form, user, errors);
+        return answer(incident, closing.reopen(incident, form, user, errors), errors);
+    }
+
+    /**
+     * The new version when the step was taken; otherwise field problems are a 400 and a refusal about the
+     * incident's state a 409 saying why.
+     */
+    private static Changed answer(IncidentRef incident, Long version, BindingResult errors) throws BindException {
         if (version != null) {
             return new Changed(incident.incidentId().value(), version);
         }
-        throw refusal(errors);
-    }
-
-    /** Field problems are a 400; a refusal about the incident's state is a 409 saying why. */
-    private static ApiProblemException refusal(BindingResult errors) throws BindException {
         if (errors.hasFieldErrors() || errors.getGlobalError() == null) {
             throw new BindException(errors);
         }
-        return new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode(),
+        throw new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode(),
                 errors.getGlobalError().getArguments());
     }
 }
