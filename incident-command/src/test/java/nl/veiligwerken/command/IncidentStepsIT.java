@@ -174,8 +174,15 @@ class IncidentStepsIT {
         String id = report();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
                 .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED"))).andExpect(status().isOk());
+        mvc.perform(get("/incidents/" + id + "/closing").with(user(leader)))
+                .andExpect(content().string(containsString("/close\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/reopen\""))));
         mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "3"))
                 .andExpect(redirectedUrl("http://localhost:8082/incidents/" + id));
+        mvc.perform(get("/incidents/" + id + "/closing").with(user(leader)))
+                .andExpect(content().string(containsString("Deze melding is afgesloten.")))
+                .andExpect(content().string(containsString("/reopen\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/close\""))));
         mvc.perform(post("/api/incidents/" + id + "/reopen").with(user(leader))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":4,\"reason\":\"\"}"))
                 .andExpect(status().isBadRequest())

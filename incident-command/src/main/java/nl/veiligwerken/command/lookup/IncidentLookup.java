@@ -2,6 +2,8 @@ package nl.veiligwerken.command.lookup;
 
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.closing.IncidentClosedEvent;
+import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,17 +40,34 @@ public class IncidentLookup {
     }
 
     @EventHandler
+    void on(IncidentClosedEvent event, DomainEventMessage<?> message) {
+        advance(message, true);
+    }
+
+    @EventHandler
+    void on(IncidentReopenedEvent event, DomainEventMessage<?> message) {
+        advance(message, false);
+    }
+
+    @EventHandler
     void onAnyLaterEvent(Object event, DomainEventMessage<?> message) {
-        jdbc.sql("update command.incident_lookup set version = greatest(version, ?) where incident_id = ?")
-                .params(message.getSequenceNumber(), message.getAggregateIdentifier())
+        advance(message, null);
+    }
+
+    /** The new version, and the closed state when the event changes it (null: unchanged). */
+    private void advance(DomainEventMessage<?> message, Boolean closed) {
+        jdbc.sql("""
+                        update command.incident_lookup set version = greatest(version, ?), closed = coalesce(?, closed)
+                         where incident_id = ?""")
+                .params(message.getSequenceNumber(), closed, message.getAggregateIdentifier())
                 .update();
     }
 
     public Optional<IncidentRef> find(IncidentId id) {
-        return jdbc.sql("select incident_id, team_id, reported_by, version from command.incident_lookup where incident_id = ?")
+        return jdbc.sql("select incident_id, team_id, reported_by, version, closed from command.incident_lookup where incident_id = ?")
                 .param(id.value())
                 .query((rs, i) -> new IncidentRef(new IncidentId(rs.getString(1)), new TeamId(rs.getString(2)),
-                        rs.getString(3), rs.getLong(4)))
+                        rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
                 .optional();
     }
 }
