@@ -281,6 +281,17 @@ class CommandServiceIT {
     }
 
     @Test
+    void theServiceDescribesItsJsonApiAsOpenApi() throws Exception {
+        mvc.perform(get("/api/openapi").with(user(users.staff)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").value(org.hamcrest.Matchers.startsWith("3.")))
+                .andExpect(jsonPath("$.paths['/api/incidents'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/first-support'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/close'].post").exists())
+                .andExpect(jsonPath("$.paths['/incidents/new']").doesNotExist());
+    }
+
+    @Test
     void theApiRefusesAnonymousCallersWith401() throws Exception {
         mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
                 .andExpect(status().isUnauthorized())
