@@ -1,15 +1,14 @@
 package nl.veiligwerken.notifier;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,9 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,13 +75,10 @@ class AftercareNotifierIT {
     private static final String PASSWORD = "secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension greenMail = TestMailServer.smtpOn(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -319,13 +312,5 @@ class AftercareNotifierIT {
 
     private JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package nl.veiligwerken.command;
 
-import com.jayway.jsonpath.JsonPath;
-import nl.veiligwerken.api.Role;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,15 +42,6 @@ class DeadlinesIT {
     @Autowired
     AccountDirectory directory;
 
-    private String report(CommandTestUsers users) throws Exception {
-        String body = mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],
-                                 "severity":"MINOR","description":"Dreigde","supportWanted":true}""".formatted(users.team.value())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.incidentId");
-    }
-
     private long events(String incidentId, String type) {
         return jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ? and payload_type = ?",
                 Long.class, incidentId, type);
@@ -61,7 +49,7 @@ class DeadlinesIT {
 
     @Test
     void aTaskNotDoneInTimeBecomesOverdueFromTheStoredSchedule() throws Exception {
-        String id = report(new CommandTestUsers(directory));
+        String id = new CommandTestUsers(directory).report(mvc, "Dreigde");
         assertThat(jdbc.queryForObject(
                 "select count(*) from command.scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0",
                 Long.class, id)).as("the incident's deadline is stored, so a restart keeps it").isEqualTo(1);
@@ -72,9 +60,8 @@ class DeadlinesIT {
     @Test
     void aTaskDoneInTimeIsNeverOverdue() throws Exception {
         CommandTestUsers users = new CommandTestUsers(directory);
-        VwUser leader = new VwUser("lead-" + users.team.value(), "Lead", "l@example.test", "{noop}x", true,
-                Set.of(Role.TEAM_LEADER), Set.of(users.team), Set.of(users.team));
-        String id = report(users);
+        VwUser leader = users.leader;
+        String id = users.report(mvc, "Dreigde");
         String now = LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).truncatedTo(ChronoUnit.SECONDS).toString();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
                         .contentType(MediaType.APPLICATION_JSON)

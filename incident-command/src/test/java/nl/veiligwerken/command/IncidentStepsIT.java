@@ -1,7 +1,5 @@
 package nl.veiligwerken.command;
 
-import com.jayway.jsonpath.JsonPath;
-import nl.veiligwerken.api.Role;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
@@ -17,7 +15,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -52,19 +49,12 @@ class IncidentStepsIT {
     @BeforeEach
     void setUp() {
         users = new CommandTestUsers(directory);
-        leader = new VwUser("lead-" + users.team.value(), "Mark Test", "m@example.test", "{noop}x", true,
-                Set.of(Role.TEAM_LEADER), Set.of(users.team), Set.of(users.team));
-        otherLeader = new VwUser("lead-" + users.otherTeam.value(), "Peter Test", "p@example.test", "{noop}x", true,
-                Set.of(Role.TEAM_LEADER), Set.of(users.otherTeam), Set.of(users.otherTeam));
+        leader = users.leader;
+        otherLeader = users.otherLeader;
     }
 
     private String report() throws Exception {
-        String body = mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],
-                                 "severity":"MINOR","description":"Dreigde","supportWanted":true}""".formatted(users.team.value())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.incidentId");
+        return users.report(mvc, "Dreigde");
     }
 
     private static String firstSupport(long expectedVersion, String response) {

@@ -1,6 +1,7 @@
 package nl.veiligwerken.command;
 
 import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
@@ -18,8 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +29,6 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The event store is the outbox: while Kafka is down, reports are still accepted, and once the broker is
@@ -45,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 class KafkaOutageIT {
 
-    private static final int KAFKA_PORT = freePort();
+    private static final int KAFKA_PORT = FreePorts.next();
     private static EmbeddedKafkaKraftBroker broker;
 
     @DynamicPropertySource
@@ -72,14 +67,7 @@ class KafkaOutageIT {
         CommandTestUsers users = new CommandTestUsers(directory);
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            String body = mvc.perform(post("/api/incidents").with(user(users.staff)).contentType(MediaType.APPLICATION_JSON)
-                            .content("""
-                                    {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],
-                                     "severity":"MINOR","description":"Tijdens storing %d","supportWanted":true}"""
-                                    .formatted(users.team.value(), i)))
-                    .andExpect(status().isCreated())
-                    .andReturn().getResponse().getContentAsString();
-            reported.add(com.jayway.jsonpath.JsonPath.read(body, "$.incidentId"));
+            reported.add(users.report(mvc, "Tijdens storing " + i));
         }
 
         long lastEvent = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
@@ -120,13 +108,5 @@ class KafkaOutageIT {
                 String.class);
         Matcher m = tokens.isEmpty() ? null : Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)").matcher(tokens.get(0));
         return m != null && m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

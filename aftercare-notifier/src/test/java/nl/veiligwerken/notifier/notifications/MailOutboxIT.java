@@ -1,12 +1,12 @@
 package nl.veiligwerken.notifier.notifications;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.notifier.TestMailServer;
+import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -73,13 +70,10 @@ import static org.mockito.Mockito.verify;
 @ContextConfiguration(initializers = MailOutboxIT.OwnDatabase.class)
 class MailOutboxIT {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension greenMail = TestMailServer.smtpOn(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -240,14 +234,6 @@ class MailOutboxIT {
 
     private JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A fresh database in the shared embedded PostgreSQL, for this context alone. */
