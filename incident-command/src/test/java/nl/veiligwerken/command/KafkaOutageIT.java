@@ -77,10 +77,13 @@ class KafkaOutageIT {
         assertThat(publisherPosition()).as("the publisher must not move past events Kafka did not acknowledge")
                 .isLessThan(lastEvent);
 
-        broker = new EmbeddedKafkaKraftBroker(1, 1, "incident-events");
+        // no topics of its own: the publisher retrying against the fixed port makes the broker create the topic
+        // the moment it listens, and a second creation by the test broker would fail with "already exists"
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperties(Map.of(
                 "listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0,DEV://127.0.0.1:" + KAFKA_PORT,
-                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,DEV:PLAINTEXT"));
+                "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,DEV:PLAINTEXT",
+                "auto.create.topics.enable", "true"));
         broker.afterPropertiesSet();
 
         Set<String> published = new HashSet<>();
