@@ -27,6 +27,11 @@ public final class CommandTestUsers {
             Set.of(Role.STAFF), Set.of(team), Set.of());
     public final VwUser leader = new VwUser("lead-" + team.value(), "Mark Test", "m@example.test", "{noop}x", true,
             Set.of(Role.TEAM_LEADER), Set.of(team), Set.of(team));
+    public final VwUser colleague = new VwUser("colleague-" + team.value(), "Fatima Test", "f@example.test", "{noop}x",
+            true, Set.of(Role.STAFF), Set.of(team), Set.of());
+    /** Organisation-wide: analyses incidents of every team and maintains the protocol agreements. */
+    public final VwUser preventionOfficer = new VwUser("prevention-" + team.value(), "Pim Test", "pim@example.test",
+            "{noop}x", true, Set.of(Role.PREVENTION_OFFICER, Role.STAFF), Set.of(), Set.of());
     public final VwUser otherLeader = new VwUser("lead-" + otherTeam.value(), "Peter Test", "p@example.test", "{noop}x",
             true, Set.of(Role.TEAM_LEADER), Set.of(otherTeam), Set.of(otherTeam));
 

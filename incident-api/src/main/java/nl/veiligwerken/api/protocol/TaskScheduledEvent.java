@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A step of the protocol became a task for whoever holds {@code assigneeRole} in the incident's team, due at
- * {@code dueAt}. Published on Kafka as {@code nl.veiligwerken.incident.task-scheduled.v1}.
+ * {@code dueAt}; a follow-up action is for one named person, {@code assignee} (null for the other steps, and in
+ * events from before actions existed). Published on Kafka as {@code nl.veiligwerken.incident.task-scheduled.v1}.
  */
 @Revision("1")
 public record TaskScheduledEvent(
@@ -20,5 +21,6 @@ public record TaskScheduledEvent(
         ProtocolStep step,
         Role assigneeRole,
         Instant scheduledAt,
-        Instant dueAt) {
+        Instant dueAt,
+        String assignee) {
 }

@@ -1,24 +1,49 @@
 package nl.veiligwerken.command.incident;
 
+import nl.veiligwerken.api.ActionId;
+import nl.veiligwerken.api.Actor;
 import nl.veiligwerken.api.IncidentId;
-import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.aftercare.AftercareOutcome;
+import nl.veiligwerken.api.aftercare.AftercareTalkRecordedEvent;
+import nl.veiligwerken.api.aftercare.RecordAftercareTalkCommand;
+import nl.veiligwerken.api.analysis.IncidentAnalysedEvent;
+import nl.veiligwerken.api.analysis.LearningPoint;
+import nl.veiligwerken.api.analysis.PreventiveMeasure;
+import nl.veiligwerken.api.analysis.RecordIncidentAnalysisCommand;
 import nl.veiligwerken.api.closing.CloseIncidentCommand;
 import nl.veiligwerken.api.closing.IncidentClosedEvent;
 import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.closing.ReopenIncidentCommand;
+import nl.veiligwerken.api.feedback.FeedbackGivenEvent;
+import nl.veiligwerken.api.feedback.GiveFeedbackCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
+import nl.veiligwerken.api.followup.AggressorResponseRecordedEvent;
+import nl.veiligwerken.api.followup.CompleteFollowUpActionCommand;
+import nl.veiligwerken.api.followup.FollowUpActionCompletedEvent;
+import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
+import nl.veiligwerken.api.followup.FollowUpKind;
+import nl.veiligwerken.api.followup.LabourInspectorateNotifiedEvent;
+import nl.veiligwerken.api.followup.PlanFollowUpActionCommand;
+import nl.veiligwerken.api.followup.RecordAggressorResponseCommand;
+import nl.veiligwerken.api.followup.RecordLabourInspectorateNotificationCommand;
+import nl.veiligwerken.api.protocol.ProtocolAgreement;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.protocol.StepAgreement;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskOverdueEvent;
-import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.reporting.AmendReportCommand;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
-import nl.veiligwerken.command.protocol.FirstSupportPolicy;
-import nl.veiligwerken.command.protocol.ProtocolDefaults;
+import nl.veiligwerken.command.protocol.DueTimes;
+import nl.veiligwerken.command.protocol.ProtocolBook;
 import nl.veiligwerken.command.protocol.StepPolicy;
+import nl.veiligwerken.command.protocol.StepRequirements;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -31,27 +56,52 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One reported incident and the protocol steps it goes through. */
+/**
+ * One reported incident and the protocol steps it goes through, held to the version of the agreements in
+ * force when it was reported. Every step command carries the version the person saw: any change since then
+ * refuses it (the person reloads and decides again on what is there now).
+ */
 @Aggregate
 class Incident {
 
-    /** A step that became a task and is not done yet. */
-    private record OpenTask(TaskId taskId, Instant dueAt) {
+    /** A step or action that became a task and is not done yet. */
+    private record OpenTask(ProtocolStep step, Instant dueAt) {
     }
+
+    private static final List<ProtocolStep> AFTERCARE_ORDER =
+            List.of(ProtocolStep.AFTERCARE_TALK, ProtocolStep.FIRST_CHECK_IN, ProtocolStep.SECOND_CHECK_IN);
 
     @AggregateIdentifier
     private IncidentId incidentId;
     private TeamId teamId;
-    private Instant occurredAt;
-    private final Map<ProtocolStep, OpenTask> openTasks = new EnumMap<>(ProtocolStep.class);
+    private String reportedBy;
+    private String affectedPerson;
+    private Instant reportedAt;
+    private ReportContent report;
+    private int protocolVersion;
+    private final Map<TaskId, OpenTask> openTasks = new LinkedHashMap<>();
+    private final Set<ProtocolStep> everScheduled = EnumSet.noneOf(ProtocolStep.class);
     private boolean firstSupportRecorded;
+    private int aftercareTalks;
+    private Instant firstTalkAt;
+    private boolean needForHelpSignalled;
+    private AftercareOutcome lastAftercareOutcome;
+    private boolean aggressorResponseRecorded;
+    private boolean labourInspectorateNotified;
+    private boolean analysed;
+    private final Map<ActionId, String> openActions = new HashMap<>();
+    private final Set<ActionId> plannedActions = new HashSet<>();
     private boolean closed;
 
     Incident() {
@@ -59,106 +109,365 @@ class Incident {
     }
 
     /**
-     * Records the report and, as the protocol wants, schedules collegial first support for the team's leader.
+     * Records the report and schedules every step it requires under the agreements in force now.
      *
      * @return the incident's version after the report, for optimistic concurrency of later commands
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    long handle(ReportIncidentCommand command, ProtocolDefaults protocol, DeadlineManager deadlines) {
-        if (command.kinds().isEmpty()) {
-            throw new IncidentRejectedException("incident.rejected.noKinds", "kinds");
-        }
-        if (command.occurredAt().isAfter(command.reportedAt())) {
-            throw new IncidentRejectedException("incident.rejected.occurredInFuture", "occurredAt");
-        }
-        if (command.description() == null || command.description().isBlank()) {
-            throw new IncidentRejectedException("incident.rejected.noDescription", "description");
-        }
-        apply(new IncidentReportedEvent(command.incidentId(), command.teamId(), command.reportedBy(),
-                command.reportedAt(), command.occurredAt(), command.setting(), command.kinds(),
-                command.severity(), command.description(), command.supportWanted()));
-        schedule(ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, command.reportedAt(),
-                FirstSupportPolicy.dueAt(command.reportedAt(), protocol), deadlines);
+    long handle(ReportIncidentCommand command, ProtocolBook protocol, DueTimes dueTimes, DeadlineManager deadlines) {
+        checkContent(command.content(), command.reportedAt());
+        String reportedFor = command.reportedFor() == null || command.reportedFor().isBlank()
+                || command.reportedFor().equals(command.reportedBy()) ? null : command.reportedFor();
+        ProtocolAgreement agreement = protocol.inForceAt(command.reportedAt());
+        apply(new IncidentReportedEvent(command.incidentId(), command.teamId(), command.reportedBy(), reportedFor,
+                command.reportedAt(), tidy(command.content()), command.supportWanted(), agreement.version()));
+        scheduleRequiredByReport(agreement, command.reportedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
     /**
-     * A step becomes a task with a persistent deadline at its due time. A due time already past (possible
-     * for steps counted from when the incident happened) fires at once and makes the task overdue.
+     * Replaces the report's content; the earlier content stays in the history. Steps the new content requires
+     * that were not scheduled yet are scheduled now, counted from the original report (the Labour
+     * Inspectorate from today: the duty starts when the injury becomes known).
      */
-    private void schedule(ProtocolStep step, Role assignee, Instant scheduledAt, Instant dueAt, DeadlineManager deadlines) {
-        apply(new TaskScheduledEvent(taskId(incidentId, step), incidentId, teamId, step, assignee, scheduledAt, dueAt));
-        deadlines.schedule(dueAt, deadlineName(step), step);
+    @CommandHandler
+    long handle(AmendReportCommand command, ConflictResolver conflicts, ProtocolBook protocol, DueTimes dueTimes,
+                DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        Actor actor = command.amendedBy();
+        if (!actor.username().equals(reportedBy) && !actor.leads(teamId)) {
+            throw new IncidentForbiddenException("incident.rejected.notReporterOrLeader");
+        }
+        requireOpen();
+        checkContent(command.content(), command.amendedAt());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IncidentRejectedException("incident.rejected.noAmendReason", "reason");
+        }
+        apply(new ReportAmendedEvent(incidentId, tidy(command.content()), command.reason().strip(), actor.username(),
+                command.amendedAt()));
+        scheduleRequiredByReport(protocol.version(protocolVersion), command.amendedAt(), dueTimes, deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static void checkContent(ReportContent content, Instant now) {
+        if (content.kinds().isEmpty()) {
+            throw new IncidentRejectedException("incident.rejected.noKinds", "kinds");
+        }
+        if (content.occurredAt() == null || content.occurredAt().isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
+            throw new IncidentRejectedException("incident.rejected.occurredInFuture", "occurredAt");
+        }
+        if (content.setting() == null) {
+            throw new IncidentRejectedException("incident.report.setting.required", "setting");
+        }
+        if (content.severity() == null) {
+            throw new IncidentRejectedException("incident.report.severity.required", "severity");
+        }
+        if (content.description() == null || content.description().isBlank()) {
+            throw new IncidentRejectedException("incident.rejected.noDescription", "description");
+        }
+        if (!ReportRules.isPseudonymousReference(content.clientReference())) {
+            throw new IncidentRejectedException("incident.report.clientReference.invalid", "clientReference");
+        }
+    }
+
+    private static ReportContent tidy(ReportContent content) {
+        String reference = content.clientReference() == null || content.clientReference().isBlank() ? null
+                : content.clientReference().strip().toUpperCase(Locale.ROOT);
+        return new ReportContent(content.occurredAt(), content.setting(), content.kinds(), content.severity(),
+                content.description().strip(), content.aggressor(), reference, content.injuries(),
+                content.policeInvolved());
+    }
+
+    private void scheduleRequiredByReport(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
+                                          DeadlineManager deadlines) {
+        for (StepAgreement step : agreement.steps()) {
+            if (!everScheduled.contains(step.step()) && StepRequirements.requiredByReport(step, report)) {
+                Instant from = step.step() == ProtocolStep.LABOUR_INSPECTORATE ? now : reportedAt;
+                schedule(step, now, StepRequirements.dueAt(step, from, dueTimes), deadlines);
+            }
+        }
+    }
+
+    /**
+     * A step becomes a task with a persistent deadline at its due time. A due time already past (a check-in
+     * counted from a talk recorded weeks later) fires at once and makes the task overdue.
+     */
+    private void schedule(StepAgreement step, Instant scheduledAt, Instant dueAt, DeadlineManager deadlines) {
+        apply(new TaskScheduledEvent(taskId(step.step()), incidentId, teamId, step.step(), step.assignee(),
+                scheduledAt, dueAt, null));
+        deadlines.schedule(dueAt, deadlineName(step.step()), step.step());
     }
 
     private static String deadlineName(ProtocolStep step) {
         return "task-due-" + step.name();
     }
 
+    private static String deadlineName(ActionId action) {
+        return "task-due-action-" + action.value();
+    }
+
     @DeadlineHandler
-    void taskDue(ProtocolStep step) {
-        OpenTask task = openTasks.get(step);
-        if (task != null) {
-            apply(new TaskOverdueEvent(task.taskId(), incidentId, teamId, step, task.dueAt()));
+    void stepDue(ProtocolStep step) {
+        openTasks.entrySet().stream()
+                .filter(task -> task.getValue().step() == step)
+                .findFirst()
+                .ifPresent(task -> overdue(task.getKey(), task.getValue()));
+    }
+
+    @DeadlineHandler
+    void actionDue(TaskId task) {
+        OpenTask open = openTasks.get(task);
+        if (open != null) {
+            overdue(task, open);
         }
     }
 
-    /**
-     * Records that first support was offered, and completes its task: on time or late, measured against
-     * the due time the task was given.
-     */
+    private void overdue(TaskId task, OpenTask open) {
+        apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt()));
+    }
+
+    /** Records that first support was offered, and completes its task: on time or late. */
     @CommandHandler
-    long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
-        // whatever happened since the version the person saw, they decide again on the current state
-        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
-        requireLeader(command.recordedByLeads());
+    long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
+                DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
         requireOpen();
         if (firstSupportRecorded) {
             throw new IncidentRejectedException("incident.rejected.firstSupportAlreadyRecorded", null);
         }
-        if (command.offeredAt().isBefore(occurredAt)) {
-            throw new IncidentRejectedException("incident.rejected.offeredBeforeIncident", "offeredAt");
-        }
-        if (command.offeredAt().isAfter(command.recordedAt().plus(StepPolicy.CLOCK_SKEW))) {
-            throw new IncidentRejectedException("incident.rejected.offeredInFuture", "offeredAt");
-        }
+        requirePlausible(command.offeredAt(), command.recordedAt(), "offeredAt");
         apply(new FirstSupportOfferedEvent(incidentId, command.offeredBy(), command.offeredAt(), command.response(),
-                command.recordedBy(), command.recordedAt()));
+                command.recordedBy().username(), command.recordedAt()));
         complete(ProtocolStep.FIRST_SUPPORT, command.offeredAt(), deadlines);
         return AggregateLifecycle.getVersion();
     }
 
-    /** Closing is refused while a step the protocol requires is still open, naming those steps. */
+    /**
+     * An aftercare talk counts for the next aftercare step (talk, first check-in, second check-in); afterwards
+     * it is an extra check-in. After the talk and the first check-in, the next check-in is scheduled when the
+     * agreements, a need for help or a decline call for it; both check-ins count from the first talk.
+     */
+    @CommandHandler
+    long handle(RecordAftercareTalkCommand command, ConflictResolver conflicts, ProtocolBook protocol,
+                DueTimes dueTimes, DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.recordedBy(), ProtocolStep.AFTERCARE_TALK, protocol);
+        requireOpen();
+        if (command.outcome() == null) {
+            throw new IncidentRejectedException("incident.aftercare.outcome.required", "outcome");
+        }
+        requirePlausible(command.heldAt(), command.recordedAt(), "heldAt");
+        ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
+        boolean held = command.outcome() == AftercareOutcome.HELD;
+        apply(new AftercareTalkRecordedEvent(incidentId, step, affectedPerson, command.heldAt(), command.outcome(),
+                held && command.needsMoreHelp(), held ? command.referrals() : Set.of(),
+                command.recordedBy().username(), command.recordedAt()));
+        if (step != null) {
+            complete(step, command.heldAt(), deadlines);
+        }
+        ProtocolStep next = step == ProtocolStep.AFTERCARE_TALK ? ProtocolStep.FIRST_CHECK_IN
+                : step == ProtocolStep.FIRST_CHECK_IN ? ProtocolStep.SECOND_CHECK_IN : null;
+        if (next != null) {
+            protocol.version(protocolVersion).step(next)
+                    .filter(checkIn -> !everScheduled.contains(next))
+                    .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
+                            lastAftercareOutcome))
+                    .ifPresent(checkIn -> schedule(checkIn, command.recordedAt(),
+                            StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes), deadlines));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordAggressorResponseCommand command, ConflictResolver conflicts, ProtocolBook protocol,
+                DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.recordedBy(), ProtocolStep.AGGRESSOR_RESPONSE, protocol);
+        requireOpen();
+        if (aggressorResponseRecorded) {
+            throw new IncidentRejectedException("incident.rejected.aggressorResponseAlreadyRecorded", null);
+        }
+        if (command.responses().isEmpty()) {
+            throw new IncidentRejectedException("incident.aggressorResponse.responses.required", "responses");
+        }
+        requirePlausible(command.respondedAt(), command.recordedAt(), "respondedAt");
+        apply(new AggressorResponseRecordedEvent(incidentId, command.responses(), strip(command.explanation()),
+                command.respondedAt(), command.recordedBy().username(), command.recordedAt()));
+        complete(ProtocolStep.AGGRESSOR_RESPONSE, command.respondedAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A follow-up action becomes a task for its owner, due when the leader says (not in the past). */
+    @CommandHandler
+    long handle(PlanFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireLeader(command.plannedBy());
+        requireOpen();
+        if (plannedActions.contains(command.actionId())) {
+            throw new IncidentRejectedException("incident.rejected.actionAlreadyPlanned", null);
+        }
+        if (command.kind() == null) {
+            throw new IncidentRejectedException("incident.action.kind.required", "kind");
+        }
+        plan(command.actionId(), command.kind(), command.description(), command.owner(), command.dueAt(),
+                command.byEmployer(), command.plannedBy().username(), command.plannedAt(), "", deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void plan(ActionId actionId, FollowUpKind kind, String description, String owner, Instant dueAt,
+                      boolean byEmployer, String plannedBy, Instant plannedAt, String fieldPrefix,
+                      DeadlineManager deadlines) {
+        if (description == null || description.isBlank()) {
+            throw new IncidentRejectedException("incident.action.description.required", fieldPrefix + "description");
+        }
+        if (owner == null || owner.isBlank()) {
+            throw new IncidentRejectedException("incident.action.owner.required", fieldPrefix + "owner");
+        }
+        if (dueAt == null || dueAt.isBefore(plannedAt.minus(StepPolicy.CLOCK_SKEW))) {
+            throw new IncidentRejectedException("incident.action.dueAt.past", fieldPrefix + "dueAt");
+        }
+        TaskId task = taskId(actionId);
+        apply(new FollowUpActionPlannedEvent(incidentId, actionId, kind, description.strip(), owner.strip(), dueAt,
+                kind == FollowUpKind.POLICE_REPORT && byEmployer, plannedBy, plannedAt));
+        apply(new TaskScheduledEvent(task, incidentId, teamId, ProtocolStep.FOLLOW_UP_ACTION, null, plannedAt, dueAt,
+                owner.strip()));
+        deadlines.schedule(dueAt, deadlineName(actionId), task);
+    }
+
+    /** The owner of the action, or a leader of the team, records it as done. */
+    @CommandHandler
+    long handle(CompleteFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        String owner = openActions.get(command.actionId());
+        if (owner == null) {
+            throw new IncidentRejectedException(plannedActions.contains(command.actionId())
+                    ? "incident.rejected.actionAlreadyDone" : "incident.rejected.noSuchAction", null);
+        }
+        if (!command.completedBy().leads(teamId) && !command.completedBy().username().equals(owner)) {
+            throw new IncidentForbiddenException("incident.rejected.notOwnerOrLeader");
+        }
+        requireOpen();
+        requirePlausible(command.completedAt(), command.recordedAt(), "completedAt");
+        apply(new FollowUpActionCompletedEvent(incidentId, command.actionId(), strip(command.result()),
+                command.completedAt(), command.completedBy().username(), command.recordedAt()));
+        TaskId task = taskId(command.actionId());
+        OpenTask open = openTasks.get(task);
+        apply(new TaskCompletedEvent(task, incidentId, teamId, ProtocolStep.FOLLOW_UP_ACTION, open.dueAt(),
+                command.completedAt(), StepPolicy.isLate(command.completedAt(), open.dueAt())));
+        deadlines.cancelAllWithinScope(deadlineName(command.actionId()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Feedback to the reporter: the first completes the step, later feedback keeps them informed. */
+    @CommandHandler
+    long handle(GiveFeedbackCommand command, ConflictResolver conflicts, ProtocolBook protocol,
+                DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.givenBy(), ProtocolStep.FEEDBACK, protocol);
+        if (command.message() == null || command.message().isBlank()) {
+            throw new IncidentRejectedException("incident.feedback.message.required", "message");
+        }
+        apply(new FeedbackGivenEvent(incidentId, reportedBy, command.message().strip(), command.givenBy().username(),
+                command.givenAt()));
+        complete(ProtocolStep.FEEDBACK, command.givenAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The analysis, once; each preventive measure becomes a follow-up action with its owner and due time. */
+    @CommandHandler
+    long handle(RecordIncidentAnalysisCommand command, ConflictResolver conflicts, ProtocolBook protocol,
+                DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.analysedBy(), ProtocolStep.INCIDENT_ANALYSIS, protocol);
+        requireOpen();
+        if (analysed) {
+            throw new IncidentRejectedException("incident.rejected.alreadyAnalysed", null);
+        }
+        if (command.causes() == null || command.causes().isBlank()) {
+            throw new IncidentRejectedException("incident.analysis.causes.required", "causes");
+        }
+        for (int i = 0; i < command.learningPoints().size(); i++) {
+            LearningPoint point = command.learningPoints().get(i);
+            if (point.level() == null) {
+                throw new IncidentRejectedException("incident.analysis.level.required", "learningPoints[" + i + "].level");
+            }
+            if (point.text() == null || point.text().isBlank()) {
+                throw new IncidentRejectedException("incident.analysis.text.required", "learningPoints[" + i + "].text");
+            }
+        }
+        List<ActionId> measureIds = command.measures().stream().map(PreventiveMeasure::actionId).toList();
+        if (measureIds.stream().anyMatch(id -> id == null || plannedActions.contains(id))
+                || Set.copyOf(measureIds).size() != measureIds.size()) {
+            throw new IncidentRejectedException("incident.rejected.actionAlreadyPlanned", "measures");
+        }
+        apply(new IncidentAnalysedEvent(incidentId, command.causes().strip(), strip(command.riskFactors()),
+                command.learningPoints().stream()
+                        .map(p -> new LearningPoint(p.level(), p.skill(), p.text().strip())).toList(),
+                command.analysedBy().username(), command.analysedAt()));
+        for (int i = 0; i < command.measures().size(); i++) {
+            PreventiveMeasure measure = command.measures().get(i);
+            plan(measure.actionId(), FollowUpKind.PREVENTIVE_MEASURE, measure.description(), measure.owner(),
+                    measure.dueAt(), false, command.analysedBy().username(), command.analysedAt(),
+                    "measures[" + i + "].", deadlines);
+        }
+        complete(ProtocolStep.INCIDENT_ANALYSIS, command.analysedAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordLabourInspectorateNotificationCommand command, ConflictResolver conflicts,
+                ProtocolBook protocol, DeadlineManager deadlines) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireMayTake(command.recordedBy(), ProtocolStep.LABOUR_INSPECTORATE, protocol);
+        if (labourInspectorateNotified) {
+            throw new IncidentRejectedException("incident.rejected.labourInspectorateAlreadyNotified", null);
+        }
+        requirePlausible(command.notifiedAt(), command.recordedAt(), "notifiedAt");
+        apply(new LabourInspectorateNotifiedEvent(incidentId, command.notifiedAt(), strip(command.reference()),
+                command.recordedBy().username(), command.recordedAt()));
+        complete(ProtocolStep.LABOUR_INSPECTORATE, command.notifiedAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Closing is refused while a required step or an action is still open, naming them. */
     @CommandHandler
     long handle(CloseIncidentCommand command, ConflictResolver conflicts) {
-        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
-        requireLeader(command.closedByLeads());
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireLeader(command.closedBy());
         requireOpen();
         if (!openTasks.isEmpty()) {
-            throw new StepsStillOpenException(List.copyOf(openTasks.keySet()));
+            throw new StepsStillOpenException(openTasks.values().stream().map(OpenTask::step).distinct().sorted().toList());
         }
-        apply(new IncidentClosedEvent(incidentId, command.closedBy(), command.closedAt()));
+        apply(new IncidentClosedEvent(incidentId, command.closedBy().username(), command.closedAt()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     long handle(ReopenIncidentCommand command, ConflictResolver conflicts) {
-        conflicts.detectConflicts(changesSinceExpectedVersion -> !changesSinceExpectedVersion.isEmpty());
-        requireLeader(command.reopenedByLeads());
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireLeader(command.reopenedBy());
         if (!closed) {
             throw new IncidentRejectedException("incident.rejected.notClosed", null);
         }
         if (command.reason() == null || command.reason().isBlank()) {
             throw new IncidentRejectedException("incident.rejected.noReopenReason", "reason");
         }
-        apply(new IncidentReopenedEvent(incidentId, command.reason().strip(), command.reopenedBy(),
+        apply(new IncidentReopenedEvent(incidentId, command.reason().strip(), command.reopenedBy().username(),
                 command.reopenedAt()));
         return AggregateLifecycle.getVersion();
     }
 
-    private void requireLeader(Set<TeamId> leads) {
-        if (!leads.contains(teamId)) {
+    private void requireLeader(Actor actor) {
+        if (!actor.leads(teamId)) {
+            throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
+        }
+    }
+
+    private void requireMayTake(Actor actor, ProtocolStep step, ProtocolBook protocol) {
+        StepAgreement agreement = protocol.version(protocolVersion).step(step).orElse(null);
+        if (!StepRequirements.mayTake(actor, teamId, agreement)) {
             throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
         }
     }
@@ -169,30 +478,67 @@ class Incident {
         }
     }
 
+    /** A step happened after the incident, and not in the future (allowing for a phone's clock). */
+    private void requirePlausible(Instant moment, Instant now, String field) {
+        if (moment == null) {
+            throw new IncidentRejectedException("incident.rejected.momentMissing", field);
+        }
+        if (moment.isBefore(report.occurredAt())) {
+            throw new IncidentRejectedException("incident.rejected.beforeIncident", field);
+        }
+        if (moment.isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
+            throw new IncidentRejectedException("incident.rejected.inFuture", field);
+        }
+    }
+
     /** Done on time or late; a done task needs no deadline any more. */
     private void complete(ProtocolStep step, Instant doneAt, DeadlineManager deadlines) {
-        OpenTask task = openTasks.get(step);
-        if (task != null) {
-            apply(new TaskCompletedEvent(task.taskId(), incidentId, teamId, step, task.dueAt(), doneAt,
-                    StepPolicy.isLate(doneAt, task.dueAt())));
+        TaskId task = taskId(step);
+        OpenTask open = openTasks.get(task);
+        if (open != null) {
+            apply(new TaskCompletedEvent(task, incidentId, teamId, step, open.dueAt(), doneAt,
+                    StepPolicy.isLate(doneAt, open.dueAt())));
             deadlines.cancelAllWithinScope(deadlineName(step));
         }
     }
 
-    private static TaskId taskId(IncidentId incident, ProtocolStep step) {
-        return new TaskId(incident + ":" + step.name().toLowerCase().replace('_', '-'));
+    private TaskId taskId(ProtocolStep step) {
+        return new TaskId(incidentId + ":" + step.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private TaskId taskId(ActionId action) {
+        return new TaskId(incidentId + ":action-" + action.value());
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @EventSourcingHandler
     void on(IncidentReportedEvent event) {
         incidentId = event.incidentId();
         teamId = event.teamId();
-        occurredAt = event.occurredAt();
+        reportedBy = event.reportedBy();
+        affectedPerson = event.affectedPerson();
+        reportedAt = event.reportedAt();
+        report = event.content();
+        protocolVersion = event.protocolVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ReportAmendedEvent event) {
+        report = event.content();
     }
 
     @EventSourcingHandler
     void on(TaskScheduledEvent event) {
-        openTasks.put(event.step(), new OpenTask(event.taskId(), event.dueAt()));
+        openTasks.put(event.taskId(), new OpenTask(event.step(), event.dueAt()));
+        everScheduled.add(event.step());
+    }
+
+    @EventSourcingHandler
+    void on(TaskCompletedEvent event) {
+        openTasks.remove(event.taskId());
     }
 
     @EventSourcingHandler
@@ -201,8 +547,39 @@ class Incident {
     }
 
     @EventSourcingHandler
-    void on(TaskCompletedEvent event) {
-        openTasks.remove(event.step());
+    void on(AftercareTalkRecordedEvent event) {
+        aftercareTalks++;
+        if (firstTalkAt == null) {
+            firstTalkAt = event.heldAt();
+        }
+        needForHelpSignalled |= event.needsMoreHelp();
+        lastAftercareOutcome = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(AggressorResponseRecordedEvent event) {
+        aggressorResponseRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpActionPlannedEvent event) {
+        plannedActions.add(event.actionId());
+        openActions.put(event.actionId(), event.owner());
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpActionCompletedEvent event) {
+        openActions.remove(event.actionId());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAnalysedEvent event) {
+        analysed = true;
+    }
+
+    @EventSourcingHandler
+    void on(LabourInspectorateNotifiedEvent event) {
+        labourInspectorateNotified = true;
     }
 
     @EventSourcingHandler

@@ -42,7 +42,7 @@ class FirstSupportRecording {
             return null;
         }
         return commands.send(new RecordFirstSupportCommand(incident.incidentId(), form.expectedVersion(),
-                user.getUsername(), time.toInstant(form.offeredAt()), form.response(), user.getUsername(),
-                user.leads(), clock.instant()), errors);
+                user.getUsername(), time.toInstant(form.offeredAt()), form.response(), user.actor(),
+                clock.instant()), errors);
     }
 }

@@ -2,8 +2,6 @@ package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
-import nl.veiligwerken.platform.web.ApiProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.MediaType;
@@ -24,9 +22,6 @@ import java.net.URI;
 class IncidentApiController {
 
     record Created(String incidentId, long version) {
-    }
-
-    record Changed(String incidentId, long version) {
     }
 
     private final IncidentReporting reporting;
@@ -63,45 +58,30 @@ class IncidentApiController {
      */
     @PostMapping(path = "/{incidentId}/first-support", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Changed recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+    StepAnswer recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody FirstSupportForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = firstSupport.bindingFor(form);
-        return answer(incident, firstSupport.submit(incident, form, user, errors), errors);
+        return StepAnswer.of(incident, firstSupport.submit(incident, form, user, errors), errors);
     }
 
     /** Closes the incident; 409 naming the steps still open, or when it changed since {@code expectedVersion}. */
     @PostMapping(path = "/{incidentId}/close", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Changed close(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+    StepAnswer close(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                   @RequestBody ClosingForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = closing.bindingFor(form);
-        return answer(incident, closing.close(incident, form, user, errors), errors);
+        return StepAnswer.of(incident, closing.close(incident, form, user, errors), errors);
     }
 
     /** Reopens a closed incident; the reason is required. */
     @PostMapping(path = "/{incidentId}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Changed reopen(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+    StepAnswer reopen(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                    @RequestBody ClosingForm form) throws BindException {
         IncidentRef incident = access.ledBy(incidentId, user);
         BindingResult errors = closing.bindingFor(form);
-        return answer(incident, closing.reopen(incident, form, user, errors), errors);
-    }
-
-    /**
-     * The new version when the step was taken; otherwise field problems are a 400 and a refusal about the
-     * incident's state a 409 saying why.
-     */
-    private static Changed answer(IncidentRef incident, Long version, BindingResult errors) throws BindException {
-        if (version != null) {
-            return new Changed(incident.incidentId().value(), version);
-        }
-        if (errors.hasFieldErrors() || errors.getGlobalError() == null) {
-            throw new BindException(errors);
-        }
-        throw new ApiProblemException(HttpStatus.CONFLICT, errors.getGlobalError().getCode(),
-                errors.getGlobalError().getArguments());
+        return StepAnswer.of(incident, closing.reopen(incident, form, user, errors), errors);
     }
 }

@@ -32,12 +32,12 @@ class IncidentClosing {
     Long close(IncidentRef incident, ClosingForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         return errors.hasErrors() ? null : commands.send(new CloseIncidentCommand(incident.incidentId(),
-                form.expectedVersion(), user.getUsername(), user.leads(), clock.instant()), errors);
+                form.expectedVersion(), user.actor(), clock.instant()), errors);
     }
 
     Long reopen(IncidentRef incident, ClosingForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         return errors.hasErrors() ? null : commands.send(new ReopenIncidentCommand(incident.incidentId(),
-                form.expectedVersion(), form.reason(), user.getUsername(), user.leads(), clock.instant()), errors);
+                form.expectedVersion(), form.reason(), user.actor(), clock.instant()), errors);
     }
 }

@@ -8,7 +8,9 @@ import nl.veiligwerken.command.protocol.StepPolicy;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.springframework.http.HttpStatus;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.command.incident.ReportRules;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -26,20 +28,21 @@ import java.util.Optional;
 @Component
 class IncidentReporting {
 
-
     record Accepted(IncidentId incidentId, long version) {
     }
 
     private final IncidentCommands commands;
     private final IncidentLookup lookup;
+    private final AccountDirectory directory;
     private final Validator validator;
     private final Clock clock;
     private final OrganisationTime time;
 
-    IncidentReporting(IncidentCommands commands, IncidentLookup lookup, Validator validator, Clock clock,
-                      OrganisationTime time) {
+    IncidentReporting(IncidentCommands commands, IncidentLookup lookup, AccountDirectory directory,
+                      Validator validator, Clock clock, OrganisationTime time) {
         this.commands = commands;
         this.lookup = lookup;
+        this.directory = directory;
         this.validator = validator;
         this.clock = clock;
         this.time = time;
@@ -49,12 +52,22 @@ class IncidentReporting {
         return new DirectFieldBindingResult(report, "report");
     }
 
-    /** Bean Validation plus what only the sender can tell: their own team, and not in the future. */
+    /**
+     * Bean Validation plus what only the sender can tell: their own team, a colleague from that team, not in
+     * the future, and a client number rather than a name.
+     */
     void check(IncidentReport report, VwUser reporter, BindingResult errors) {
         validator.validate(report, errors);
-        if (report.teamId() != null && !report.teamId().isBlank()
-                && !reporter.isMemberOf(new TeamId(report.teamId()))) {
+        boolean teamKnown = report.teamId() != null && !report.teamId().isBlank();
+        if (teamKnown && !reporter.isMemberOf(new TeamId(report.teamId()))) {
             errors.rejectValue("teamId", "incident.report.teamId.notMember");
+        } else if (teamKnown && report.reportedFor() != null && !report.reportedFor().isBlank()
+                && directory.membersOf(new TeamId(report.teamId())).stream()
+                .noneMatch(member -> member.username().equals(report.reportedFor()))) {
+            errors.rejectValue("reportedFor", "incident.report.reportedFor.unknown");
+        }
+        if (!errors.hasFieldErrors("clientReference") && !ReportRules.isPseudonymousReference(report.clientReference())) {
+            errors.rejectValue("clientReference", "incident.report.clientReference.invalid");
         }
         if (report.occurredAt() != null
                 && time.toInstant(report.occurredAt()).isAfter(clock.instant().plus(StepPolicy.CLOCK_SKEW))) {
@@ -68,8 +81,8 @@ class IncidentReporting {
         Instant occurredAt = time.toInstant(report.occurredAt());
         IncidentId id = report.incidentId() == null ? IncidentId.random() : new IncidentId(report.incidentId().toLowerCase());
         ReportIncidentCommand command = new ReportIncidentCommand(id, new TeamId(report.teamId()),
-                reporter.getUsername(), now, occurredAt.isAfter(now) ? now : occurredAt, report.setting(),
-                report.kinds(), report.severity(), report.description().strip(), report.supportWanted());
+                reporter.getUsername(), report.reportedFor(), now,
+                report.content(occurredAt.isAfter(now) ? now : occurredAt), report.supportWanted());
         try {
             Long version = commands.send(command, errors);
             return version == null ? null : new Accepted(id, version);

@@ -3,7 +3,12 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
-import nl.veiligwerken.command.protocol.ProtocolDefaults;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.reporting.Aggressor;
+import nl.veiligwerken.api.reporting.Injury;
+import nl.veiligwerken.command.incident.ReportRules;
+import nl.veiligwerken.command.protocol.ProtocolBook;
+import java.time.Clock;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,12 +29,15 @@ class ReportIncidentController {
 
     private final IncidentReporting reporting;
     private final AccountDirectory directory;
-    private final ProtocolDefaults protocol;
+    private final ProtocolBook protocol;
+    private final Clock clock;
 
-    ReportIncidentController(IncidentReporting reporting, AccountDirectory directory, ProtocolDefaults protocol) {
+    ReportIncidentController(IncidentReporting reporting, AccountDirectory directory, ProtocolBook protocol,
+                             Clock clock) {
         this.reporting = reporting;
         this.directory = directory;
         this.protocol = protocol;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -62,7 +70,8 @@ class ReportIncidentController {
     @GetMapping("/incidents/{incidentId}/reported")
     String reported(@PathVariable String incidentId, Model model) {
         model.addAttribute("incidentId", incidentId);
-        model.addAttribute("firstSupportHours", protocol.firstSupportDue().toHours());
+        model.addAttribute("firstSupport", protocol.inForceAt(clock.instant()).step(ProtocolStep.FIRST_SUPPORT)
+                .map(step -> step.due()).orElse(null));
         return "incidents/reported";
     }
 
@@ -71,7 +80,14 @@ class ReportIncidentController {
         model.addAttribute("settings", Setting.values());
         model.addAttribute("kinds", AggressionKind.values());
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("descriptionMax", IncidentReport.DESCRIPTION_MAX);
+        model.addAttribute("descriptionMax", ReportRules.DESCRIPTION_MAX);
+        model.addAttribute("clientReferenceMax", ReportRules.CLIENT_REFERENCE_MAX);
+        model.addAttribute("aggressors", Aggressor.values());
+        model.addAttribute("injuries", Injury.values());
+        model.addAttribute("colleagues", teamsOf(user).stream()
+                .flatMap(team -> directory.membersOf(team.id()).stream())
+                .filter(member -> !member.username().equals(user.getUsername()))
+                .distinct().toList());
         return "incidents/report";
     }
 

@@ -9,14 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandMessagesTest {
 
+    private static final String[] BUNDLES = {"messages/command", "messages/steps", "messages/protocol"};
+
     @Test
     void everyKeyExistsInDutchAndEnglish() {
-        assertThat(MessageBundles.missingKeys("messages/command")).isEmpty();
+        for (String bundle : BUNDLES) {
+            assertThat(MessageBundles.missingKeys(bundle)).as(bundle).isEmpty();
+        }
     }
 
     @Test
     void templatesShowOnlyTextFromTheBundles() {
         assertThat(MessageBundles.templateProblems(Path.of("src/main/resources/templates"),
-                "messages/platform", "messages/command")).isEmpty();
+                "messages/platform", "messages/command", "messages/steps", "messages/protocol")).isEmpty();
     }
 }

@@ -74,6 +74,19 @@ public class AccountDirectory implements UserDetailsService {
                 .list();
     }
 
+    /** Everyone working in a team (leaders too), by name: whom a report can be for, who can own an action. */
+    public List<Contact> membersOf(TeamId team) {
+        return jdbc.sql("""
+                        select a.username, a.display_name, a.email, a.language
+                          from identity.team_membership m
+                          join identity.account a on a.username = m.username
+                         where m.team_id = ? and a.enabled
+                         order by a.display_name, a.username""")
+                .param(team.value())
+                .query(Contact.class)
+                .list();
+    }
+
     public Optional<Contact> contact(String username) {
         return jdbc.sql("select username, display_name, email, language from identity.account where username = ?")
                 .param(username).query(Contact.class).optional();

@@ -1,5 +1,6 @@
 package nl.veiligwerken.platform.security;
 
+import nl.veiligwerken.api.Actor;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import org.springframework.security.core.CredentialsContainer;
@@ -74,6 +75,11 @@ public final class VwUser implements UserDetails, CredentialsContainer, Serializ
     /** A team leader may act for a team only when they lead it. */
     public boolean leads(TeamId team) {
         return hasRole(Role.TEAM_LEADER) && leads.contains(team);
+    }
+
+    /** The person as commands carry them: name, roles and teams, from the session, never from a request. */
+    public Actor actor() {
+        return new Actor(username, roles, memberOf, leads);
     }
 
     @Override

@@ -27,6 +27,24 @@ class PlatformMessagesTest {
                     .forEach(s -> assertThat(texts).containsKey("incident.severity." + s));
             java.util.stream.Stream.of(nl.veiligwerken.api.protocol.ProtocolStep.values())
                     .forEach(s -> assertThat(texts).containsKey("task.step." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.reporting.Aggressor.values())
+                    .forEach(s -> assertThat(texts).containsKey("incident.aggressor." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.reporting.Injury.values())
+                    .forEach(s -> assertThat(texts).containsKey("incident.injury." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.aftercare.AftercareOutcome.values())
+                    .forEach(s -> assertThat(texts).containsKey("aftercare.outcome." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.aftercare.Referral.values())
+                    .forEach(s -> assertThat(texts).containsKey("aftercare.referral." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.followup.AggressorResponse.values())
+                    .forEach(s -> assertThat(texts).containsKey("followup.response." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.followup.FollowUpKind.values())
+                    .forEach(s -> assertThat(texts).containsKey("followup.kind." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.analysis.LearningLevel.values())
+                    .forEach(s -> assertThat(texts).containsKey("analysis.level." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.analysis.Skill.values())
+                    .forEach(s -> assertThat(texts).containsKey("analysis.skill." + s));
+            java.util.stream.Stream.of(nl.veiligwerken.api.protocol.DueUnit.values())
+                    .forEach(s -> assertThat(texts).containsKey("due.unit." + s));
         }
     }
 

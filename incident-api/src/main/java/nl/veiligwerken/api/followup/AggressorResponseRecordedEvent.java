@@ -1,0 +1,22 @@
+package nl.veiligwerken.api.followup;
+
+import nl.veiligwerken.api.IncidentId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** The aggressor was responded to. */
+@Revision("1")
+public record AggressorResponseRecordedEvent(
+        IncidentId incidentId,
+        Set<AggressorResponse> responses,
+        String explanation,
+        Instant respondedAt,
+        String recordedBy,
+        Instant recordedAt) {
+
+    public AggressorResponseRecordedEvent {
+        responses = Set.copyOf(responses);
+    }
+}

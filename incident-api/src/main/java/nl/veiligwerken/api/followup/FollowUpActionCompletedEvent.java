@@ -1,0 +1,18 @@
+package nl.veiligwerken.api.followup;
+
+import nl.veiligwerken.api.ActionId;
+import nl.veiligwerken.api.IncidentId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A follow-up action was done. */
+@Revision("1")
+public record FollowUpActionCompletedEvent(
+        IncidentId incidentId,
+        ActionId actionId,
+        String result,
+        Instant completedAt,
+        String completedBy,
+        Instant recordedAt) {
+}

@@ -1,0 +1,16 @@
+package nl.veiligwerken.api.reporting;
+
+import nl.veiligwerken.api.IncidentId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The report's content was replaced by {@code content}; what it said before is in the earlier events. */
+@Revision("1")
+public record ReportAmendedEvent(
+        IncidentId incidentId,
+        ReportContent content,
+        String reason,
+        String amendedBy,
+        Instant amendedAt) {
+}
