@@ -151,14 +151,18 @@ class CommandServiceIT {
     }
 
     @Test
-    void aCompleteFormIsStoredAsEventsAndSchedulesFirstSupport() throws Exception {
+    void aCompleteFormIsStoredAsEventsAndSchedulesEveryRequiredStep() throws Exception {
         MvcResult result = mvc.perform(post("/incidents/new").with(user(users.staff)).with(csrf())
                         .param("teamId", users.team.value())
                         .param("occurredAt", "2026-01-10T10:00")
                         .param("setting", "CLIENT_HOME")
-                        .param("kinds", "THREAT", "INTIMIDATION")
+                        .param("kinds", "THREAT", "PHYSICAL_VIOLENCE")
                         .param("severity", "SERIOUS")
-                        .param("description", "Cliënt dreigde met slaan")
+                        .param("aggressor", "CLIENT")
+                        .param("clientReference", "cl-4711")
+                        .param("injuries", "HOSPITAL_ADMISSION")
+                        .param("policeInvolved", "true")
+                        .param("description", "Cliënt sloeg mij")
                         .param("supportWanted", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/incidents/*/reported"))
@@ -169,7 +173,18 @@ class CommandServiceIT {
                 select global_index, sequence_number, payload_type, payload_revision, pg_typeof(payload)::text as column_type
                   from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number""", incidentId);
         assertThat(events).extracting(e -> e.get("payload_type")).containsExactly(
-                "nl.veiligwerken.api.reporting.IncidentReportedEvent", "nl.veiligwerken.api.protocol.TaskScheduledEvent");
+                "nl.veiligwerken.api.reporting.IncidentReportedEvent", "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent", "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent", "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent");
+        List<String> payloads = jdbc.queryForList(
+                "select convert_from(payload, 'UTF8') from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                String.class, incidentId);
+        assertThat(payloads.get(0)).contains("\"clientReference\":\"CL-4711\"", "\"HOSPITAL_ADMISSION\"",
+                "\"policeInvolved\":true", "\"aggressor\":\"CLIENT\"", "\"protocolVersion\":1");
+        assertThat(String.join("\n", payloads.subList(1, payloads.size()))).as("serious, known aggressor, hospital admission")
+                .contains("\"step\":\"FIRST_SUPPORT\"", "\"step\":\"AFTERCARE_TALK\"", "\"step\":\"AGGRESSOR_RESPONSE\"",
+                        "\"step\":\"FEEDBACK\"", "\"step\":\"INCIDENT_ANALYSIS\"", "\"step\":\"LABOUR_INSPECTORATE\"");
         assertThat(events).extracting(e -> e.get("payload_revision")).containsOnly("1");
         assertThat(events).extracting(e -> e.get("column_type")).containsOnly("bytea");
         long first = (Long) events.get(0).get("global_index");
@@ -197,7 +212,7 @@ class CommandServiceIT {
                     .andExpect(redirectedUrl("/incidents/" + id + "/reported"));
         }
         assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
-                Long.class, id)).isEqualTo(2);
+                Long.class, id)).as("one report: the report and its three tasks").isEqualTo(4);
     }
 
     @Test
@@ -235,13 +250,13 @@ class CommandServiceIT {
                         .contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.incidentId").isString())
-                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.version").value(3))
                 .andExpect(header().string("Location", matchesPattern("http://localhost:8082/api/incidents/[0-9a-f-]{36}")))
                 .andReturn();
         String id = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.incidentId");
         assertThat(result.getResponse().getHeader("Location")).endsWith(id);
         assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
-                Long.class, id)).isEqualTo(2);
+                Long.class, id)).as("the report, first support, aftercare talk, feedback").isEqualTo(4);
     }
 
     @Test
@@ -314,11 +329,12 @@ class CommandServiceIT {
                         mine.add(r);
                     }
                 });
-                return mine.size() >= 2;
+                return mine.size() >= 4;
             });
         }
         assertThat(mine).extracting(r -> headerOf(r, "ce_type")).containsExactly(
-                "nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1");
+                "nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1",
+                "nl.veiligwerken.incident.task-scheduled.v1", "nl.veiligwerken.incident.task-scheduled.v1");
         ConsumerRecord<String, String> task = mine.get(1);
         assertThat(headerOf(task, "ce_specversion")).isEqualTo("1.0");
         assertThat(headerOf(task, "ce_source")).isEqualTo("/veilig-werken/incident-command");

@@ -1,18 +1,21 @@
 package nl.veiligwerken.command;
 
+import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.platform.security.AccountDirectory;
-import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,19 +24,32 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Deadlines on the real, persistent schedule: first support is due 3 seconds after a report here. */
+/**
+ * Deadlines on the real, persistent schedule. The service's clock runs 24 hours minus 3 seconds behind, so
+ * first support (due 24 hours after the report) falls due 3 seconds after a report made now.
+ */
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "veilig-werken.protocol.first-support-due=PT3S",
         "veilig-werken.deadlines.polling-interval=200ms"})
 @AutoConfigureMockMvc
 @org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext
 class DeadlinesIT {
+
+    static final Duration BEHIND = Duration.ofHours(24).minusSeconds(3);
+
+    @TestConfiguration
+    static class ClockBehind {
+        @Bean
+        Clock clock() {
+            return Clock.offset(Clock.systemUTC(), BEHIND.negated());
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -52,20 +68,26 @@ class DeadlinesIT {
         String id = new CommandTestUsers(directory).report(mvc, "Dreigde");
         assertThat(jdbc.queryForObject(
                 "select count(*) from command.scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0",
-                Long.class, id)).as("the incident's deadline is stored, so a restart keeps it").isEqualTo(1);
+                Long.class, id)).as("every task of the incident has its deadline stored, so a restart keeps it")
+                .isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> events(id, "nl.veiligwerken.api.protocol.TaskOverdueEvent") == 1);
+        Thread.sleep(1000);
+        assertThat(events(id, "nl.veiligwerken.api.protocol.TaskOverdueEvent"))
+                .as("only first support is due yet; the aftercare talk and feedback are days away").isEqualTo(1);
     }
 
     @Test
     void aTaskDoneInTimeIsNeverOverdue() throws Exception {
         CommandTestUsers users = new CommandTestUsers(directory);
-        VwUser leader = users.leader;
         String id = users.report(mvc, "Dreigde");
-        String now = LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).truncatedTo(ChronoUnit.SECONDS).toString();
-        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
+        long version = ((Number) JsonPath.read(mvc.perform(get("/api/incidents/" + id + "/version").with(user(users.leader)))
+                .andReturn().getResponse().getContentAsString(), "$.version")).longValue();
+        String serviceNow = LocalDateTime.now(ZoneId.of("Europe/Amsterdam")).minus(BEHIND)
+                .truncatedTo(ChronoUnit.SECONDS).toString();
+        mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(users.leader))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expectedVersion\":1,\"offeredAt\":\"" + now + "\",\"response\":\"ACCEPTED\"}"))
+                        .content("{\"expectedVersion\":" + version + ",\"offeredAt\":\"" + serviceNow + "\",\"response\":\"ACCEPTED\"}"))
                 .andExpect(status().isOk());
 
         Thread.sleep(5000);

@@ -3,6 +3,11 @@ package nl.veiligwerken.command;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.aftercare.AftercareOutcome;
+import nl.veiligwerken.api.aftercare.RecordAftercareTalkCommand;
+import nl.veiligwerken.api.feedback.GiveFeedbackCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +19,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -27,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The protocol's steps (first support, closing, reopening), by page and by API, on a real event store. */
+/** First support, closing and reopening, by page and by API, on a real event store. */
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @AutoConfigureMockMvc
 @org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
@@ -41,6 +48,8 @@ class IncidentStepsIT {
     JdbcTemplate jdbc;
     @Autowired
     AccountDirectory directory;
+    @Autowired
+    CommandGateway commands;
 
     CommandTestUsers users;
     VwUser leader;
@@ -51,6 +60,10 @@ class IncidentStepsIT {
         users = new CommandTestUsers(directory);
         leader = users.leader;
         otherLeader = users.otherLeader;
+    }
+
+    private long version(String id) {
+        return jdbc.queryForObject("select version from command.incident_lookup where incident_id = ?", Long.class, id);
     }
 
     private String report() throws Exception {
@@ -66,41 +79,42 @@ class IncidentStepsIT {
     void theTeamLeaderRecordsFirstSupportAndItsTaskIsDone() throws Exception {
         String id = report();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(3));
+                .andExpect(jsonPath("$.version").value(5));
         List<String> types = jdbc.queryForList(
                 "select payload_type from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 String.class, id);
         assertThat(types).containsExactly("nl.veiligwerken.api.reporting.IncidentReportedEvent",
                 "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent",
+                "nl.veiligwerken.api.protocol.TaskScheduledEvent",
                 "nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent",
                 "nl.veiligwerken.api.protocol.TaskCompletedEvent");
-        assertThat(jdbc.queryForObject("select version from command.incident_lookup where incident_id = ?", Long.class, id))
-                .isEqualTo(3);
+        assertThat(version(id)).isEqualTo(5);
     }
 
     @Test
     void twoLeadersActingOnTheSameVersionLoseNothingAndTheSecondHearsItChanged() throws Exception {
         String id = report();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED")))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "DECLINED")))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "DECLINED")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("intussen door iemand anders gewijzigd")));
         assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
-                Long.class, id)).isEqualTo(4);
+                Long.class, id)).isEqualTo(6);
     }
 
     @Test
     void recordingItAgainOnTheCurrentVersionIsAConflictWithTheReason() throws Exception {
         String id = report();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED"))).andExpect(status().isOk());
+                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED"))).andExpect(status().isOk());
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED")))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(5, "ACCEPTED")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("De eerste opvang is voor deze melding al vastgelegd."));
     }
@@ -136,54 +150,60 @@ class IncidentStepsIT {
         mvc.perform(get("/incidents/" + id + "/first-support").with(user(leader)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Collegiale eerste opvang")))
-                .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"1\"")));
+                .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"3\"")));
         mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
-                        .param("expectedVersion", "1").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
+                        .param("expectedVersion", "3").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
                 .andExpect(redirectedUrl("http://localhost:8082/tasks?team=" + users.team.value()));
         mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
-                        .param("expectedVersion", "1").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
+                        .param("expectedVersion", "3").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("intussen door iemand anders gewijzigd")));
     }
 
     @Test
-    void closingIsRefusedWhileFirstSupportIsOpenAndSaysSo() throws Exception {
+    void closingIsRefusedWhileRequiredStepsAreOpenAndNamesThem() throws Exception {
         String id = report();
+        String open = "Nog open: Collegiale eerste opvang aanbieden, Nazorggesprek voeren, Terugkoppelen aan de melder";
         mvc.perform(post("/api/incidents/" + id + "/close").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":1}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":3}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(
-                        "De melding kan nog niet dicht. Nog open: Collegiale eerste opvang aanbieden."));
-        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "1"))
+                .andExpect(jsonPath("$.detail").value("De melding kan nog niet dicht. " + open + "."));
+        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "3"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Nog open: Collegiale eerste opvang aanbieden")));
+                .andExpect(content().string(containsString(open)));
     }
 
     @Test
     void anIncidentWithItsStepsDoneClosesAndCanBeReopenedWithAReason() throws Exception {
         String id = report();
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(leader))
-                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED"))).andExpect(status().isOk());
+                .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED"))).andExpect(status().isOk());
+        // the other required steps have their own tests; here they are simply done
+        IncidentId incident = new IncidentId(id);
+        commands.sendAndWait(new RecordAftercareTalkCommand(incident, null, Instant.parse("2026-01-11T10:00:00Z"),
+                AftercareOutcome.HELD, false, Set.of(), leader.actor(), Instant.now()));
+        commands.sendAndWait(new GiveFeedbackCommand(incident, null, "Besproken met de cliënt", leader.actor(), Instant.now()));
+        assertThat(version(id)).isEqualTo(9);
         mvc.perform(get("/incidents/" + id + "/closing").with(user(leader)))
                 .andExpect(content().string(containsString("/close\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/reopen\""))));
-        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "3"))
+        mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "9"))
                 .andExpect(redirectedUrl("http://localhost:8082/incidents/" + id));
         mvc.perform(get("/incidents/" + id + "/closing").with(user(leader)))
                 .andExpect(content().string(containsString("Deze melding is afgesloten.")))
                 .andExpect(content().string(containsString("/reopen\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/close\""))));
         mvc.perform(post("/api/incidents/" + id + "/reopen").with(user(leader))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":4,\"reason\":\"\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":10,\"reason\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
         mvc.perform(post("/api/incidents/" + id + "/reopen").with(user(leader))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"expectedVersion\":4,\"reason\":\"Nieuwe dreiging\"}"))
+                        .content("{\"expectedVersion\":10,\"reason\":\"Nieuwe dreiging\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(5));
+                .andExpect(jsonPath("$.version").value(11));
         mvc.perform(post("/api/incidents/" + id + "/close").with(user(otherLeader))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":5}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":11}"))
                 .andExpect(status().isForbidden());
     }
 }

@@ -32,6 +32,11 @@ public final class OrganisationTime {
     }
 
     /** Now on the organisation's wall clock, to the minute (what a form field shows). */
+    /** The wall-clock time of {@code instant} here, to the minute: what a form shows. */
+    public LocalDateTime toLocalDateTime(Instant instant) {
+        return LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
     public LocalDateTime nowToTheMinute() {
         return LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES);
     }

@@ -8,6 +8,7 @@ import nl.veiligwerken.platform.web.ApiProblemHandler;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
 import nl.veiligwerken.platform.web.LoginController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,9 @@ public class PlatformAutoConfiguration {
         return new AccountDirectory(dataSource);
     }
 
+    /** Replaceable, so a test can move the service's "now" (a report made a day ago) while time runs on. */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemDefaultZone();
     }

@@ -5,6 +5,9 @@ import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.closing.IncidentClosedEvent;
 import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.reporting.ReportContent;
+import tools.jackson.databind.json.JsonMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,17 +29,30 @@ public class IncidentLookup {
 
     private final JdbcClient jdbc;
 
-    IncidentLookup(DataSource dataSource) {
+    private final JsonMapper json;
+
+    IncidentLookup(DataSource dataSource, JsonMapper json) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.json = json;
     }
 
     @EventHandler
     void on(IncidentReportedEvent event, DomainEventMessage<?> message) {
         jdbc.sql("""
-                        insert into command.incident_lookup (incident_id, team_id, reported_by, version) values (?, ?, ?, ?)
+                        insert into command.incident_lookup (incident_id, team_id, reported_by, version, content)
+                        values (?, ?, ?, ?, ?::jsonb)
                         on conflict (incident_id) do update set version = greatest(incident_lookup.version, excluded.version)""")
-                .params(event.incidentId().value(), event.teamId().value(), event.reportedBy(), message.getSequenceNumber())
+                .params(event.incidentId().value(), event.teamId().value(), event.reportedBy(), message.getSequenceNumber(),
+                        json.writeValueAsString(event.content()))
                 .update();
+    }
+
+    @EventHandler
+    void on(ReportAmendedEvent event, DomainEventMessage<?> message) {
+        jdbc.sql("update command.incident_lookup set content = ?::jsonb where incident_id = ?")
+                .params(json.writeValueAsString(event.content()), event.incidentId().value())
+                .update();
+        advance(message, null);
     }
 
     @EventHandler
@@ -61,6 +77,15 @@ public class IncidentLookup {
                          where incident_id = ?""")
                 .params(message.getSequenceNumber(), closed, message.getAggregateIdentifier())
                 .update();
+    }
+
+    /** What the report says now, after any amendments. */
+    public Optional<ReportContent> content(IncidentId id) {
+        return jdbc.sql("select content::text from command.incident_lookup where incident_id = ? and content is not null")
+                .param(id.value())
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, ReportContent.class));
     }
 
     public Optional<IncidentRef> find(IncidentId id) {

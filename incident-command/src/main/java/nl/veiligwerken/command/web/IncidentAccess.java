@@ -21,14 +21,25 @@ class IncidentAccess {
 
     /** The incident, if it exists (404) and the person leads its team (403). */
     IncidentRef ledBy(String incidentId, VwUser user) {
-        IncidentRef incident = incidentId == null || incidentId.isBlank() ? null
-                : lookup.find(new IncidentId(incidentId)).orElse(null);
-        if (incident == null) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
-        }
+        IncidentRef incident = existing(incidentId);
         if (!user.leads(incident.teamId())) {
             throw new AccessDeniedException("not a leader of the incident's team");
         }
         return incident;
+    }
+
+    /** The incident, if it exists (404) and the person reported it or leads its team (403). */
+    IncidentRef reportedOrLedBy(String incidentId, VwUser user) {
+        IncidentRef incident = existing(incidentId);
+        if (!incident.reportedBy().equals(user.getUsername()) && !user.leads(incident.teamId())) {
+            throw new AccessDeniedException("neither the reporter nor a leader of the incident's team");
+        }
+        return incident;
+    }
+
+    private IncidentRef existing(String incidentId) {
+        return (incidentId == null || incidentId.isBlank() ? java.util.Optional.<IncidentRef>empty()
+                : lookup.find(new IncidentId(incidentId)))
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound"));
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -48,17 +49,23 @@ class IncidentCommands {
         } catch (IncidentForbiddenException forbidden) {
             throw new AccessDeniedException(forbidden.messageKey());
         } catch (IncidentRejectedException rejected) {
-            if (rejected.field() != null) {
-                errors.rejectValue(rejected.field(), rejected.messageKey());
-            } else {
-                errors.reject(rejected.messageKey());
-            }
+            rejectOn(errors, rejected.field(), rejected.messageKey());
             return null;
         } catch (ConflictingModificationException | ConcurrencyException | AggregateStreamCreationException changedMeanwhile) {
             // the last one: an incident with this id exists already (a report sent twice)
             throw new ApiProblemException(HttpStatus.CONFLICT, "incident.changedMeanwhile");
         } catch (AggregateNotFoundException notFound) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+    }
+
+    /** On the field when the form has it, otherwise above the form. */
+    private static void rejectOn(BindingResult errors, String field, String messageKey) {
+        if (field != null && errors.getTarget() != null
+                && new DirectFieldAccessor(errors.getTarget()).isReadableProperty(errors.getNestedPath() + field)) {
+            errors.rejectValue(field, messageKey);
+        } else {
+            errors.reject(messageKey);
         }
     }
 }

@@ -75,6 +75,17 @@ record IncidentReport(
                 Aggressor.CLIENT, null, Set.of(), Boolean.FALSE, Boolean.TRUE);
     }
 
+    IncidentReport withIncidentId(String id) {
+        return new IncidentReport(id, teamId, reportedFor, occurredAt, setting, kinds, severity, description, aggressor,
+                clientReference, injuries, policeInvolved, supportWanted);
+    }
+
+    /** The report as an amendment of an incident of {@code team}: team and support wish are not amended. */
+    IncidentReport asAmendmentFor(String team) {
+        return new IncidentReport(incidentId, team, null, occurredAt, setting, kinds, severity, description, aggressor,
+                clientReference, injuries, policeInvolved, Boolean.TRUE);
+    }
+
     ReportContent content(Instant occurred) {
         return new ReportContent(occurred, setting, kinds, severity, description, aggressor, clientReference,
                 injuries, Boolean.TRUE.equals(policeInvolved));

@@ -34,12 +34,14 @@ class IncidentReporting {
     private final IncidentCommands commands;
     private final IncidentLookup lookup;
     private final AccountDirectory directory;
+    private final ReportDrafts drafts;
     private final Validator validator;
     private final Clock clock;
     private final OrganisationTime time;
 
     IncidentReporting(IncidentCommands commands, IncidentLookup lookup, AccountDirectory directory,
-                      Validator validator, Clock clock, OrganisationTime time) {
+                      ReportDrafts drafts, Validator validator, Clock clock, OrganisationTime time) {
+        this.drafts = drafts;
         this.commands = commands;
         this.lookup = lookup;
         this.directory = directory;
@@ -58,6 +60,11 @@ class IncidentReporting {
      */
     void check(IncidentReport report, VwUser reporter, BindingResult errors) {
         validator.validate(report, errors);
+        checkSender(report, reporter, errors);
+    }
+
+    /** The checks beyond Bean Validation, for a report or (under a nested path) an amendment's report. */
+    void checkSender(IncidentReport report, VwUser reporter, BindingResult errors) {
         boolean teamKnown = report.teamId() != null && !report.teamId().isBlank();
         if (teamKnown && !reporter.isMemberOf(new TeamId(report.teamId()))) {
             errors.rejectValue("teamId", "incident.report.teamId.notMember");
@@ -75,14 +82,30 @@ class IncidentReporting {
         }
     }
 
-    /** Sends the report; a rejection by the incident is added to {@code errors} and returns null. */
-    Accepted submit(IncidentReport report, VwUser reporter, BindingResult errors) {
+    /** The moment the person filled in, not later than now (a phone's clock may run a little ahead). */
+    Instant occurredAt(IncidentReport report) {
         Instant now = clock.instant();
         Instant occurredAt = time.toInstant(report.occurredAt());
+        return occurredAt.isAfter(now) ? now : occurredAt;
+    }
+
+    /**
+     * Sends the report; a rejection by the incident is added to {@code errors} and returns null. A draft with
+     * the report's id is done with once the report is in.
+     */
+    Accepted submit(IncidentReport report, VwUser reporter, BindingResult errors) {
+        Accepted accepted = send(report, reporter, errors);
+        if (accepted != null) {
+            drafts.delete(reporter.getUsername(), accepted.incidentId().value());
+        }
+        return accepted;
+    }
+
+    private Accepted send(IncidentReport report, VwUser reporter, BindingResult errors) {
         IncidentId id = report.incidentId() == null ? IncidentId.random() : new IncidentId(report.incidentId().toLowerCase());
         ReportIncidentCommand command = new ReportIncidentCommand(id, new TeamId(report.teamId()),
-                reporter.getUsername(), report.reportedFor(), now,
-                report.content(occurredAt.isAfter(now) ? now : occurredAt), report.supportWanted());
+                reporter.getUsername(), report.reportedFor(), clock.instant(), report.content(occurredAt(report)),
+                report.supportWanted());
         try {
             Long version = commands.send(command, errors);
             return version == null ? null : new Accepted(id, version);

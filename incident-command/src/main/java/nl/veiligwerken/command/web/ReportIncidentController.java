@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
@@ -30,10 +33,12 @@ class ReportIncidentController {
     private final IncidentReporting reporting;
     private final AccountDirectory directory;
     private final ProtocolBook protocol;
+    private final ReportDrafts drafts;
     private final Clock clock;
 
     ReportIncidentController(IncidentReporting reporting, AccountDirectory directory, ProtocolBook protocol,
-                             Clock clock) {
+                             ReportDrafts drafts, Clock clock) {
+        this.drafts = drafts;
         this.reporting = reporting;
         this.directory = directory;
         this.protocol = protocol;
@@ -45,18 +50,29 @@ class ReportIncidentController {
         return "redirect:/incidents/new";
     }
 
+    /** The empty form, or a draft to finish ({@code ?draft=<id>}, the person's own only). */
     @GetMapping("/incidents/new")
-    String form(@AuthenticationPrincipal VwUser user, Model model) {
+    String form(@AuthenticationPrincipal VwUser user, @RequestParam(required = false) String draft, Model model) {
         List<AccountDirectory.Team> teams = teamsOf(user);
-        IncidentReport blank = IncidentReport.blank(teams.size() == 1 ? teams.get(0).id().value() : null, reporting.now());
-        model.addAttribute("report", blank);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "report", reporting.bindingFor(blank));
+        IncidentReport form = draft == null
+                ? IncidentReport.blank(teams.size() == 1 ? teams.get(0).id().value() : null, reporting.now())
+                : drafts.find(user.getUsername(), draft).map(ReportDrafts.Draft::report)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound"));
+        model.addAttribute("report", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "report", reporting.bindingFor(form));
         return showForm(user, model);
     }
 
+    /** Sends the report, or with {@code saveDraft} keeps it as it is (incomplete is fine) to finish later. */
     @PostMapping("/incidents/new")
     String submit(@AuthenticationPrincipal VwUser user, @ModelAttribute("report") IncidentReport report,
-                  BindingResult errors, Model model, RedirectAttributes redirect) {
+                  BindingResult errors, @RequestParam(defaultValue = "false") boolean saveDraft, Model model,
+                  RedirectAttributes redirect) {
+        if (saveDraft) {
+            drafts.save(user.getUsername(), report);
+            redirect.addFlashAttribute("draftSaved", true);
+            return "redirect:/drafts";
+        }
         if (!errors.hasErrors()) {
             reporting.check(report, user, errors);
         }
@@ -77,6 +93,16 @@ class ReportIncidentController {
 
     private String showForm(VwUser user, Model model) {
         model.addAttribute("teams", teamsOf(user));
+        addChoices(model);
+        model.addAttribute("colleagues", teamsOf(user).stream()
+                .flatMap(team -> directory.membersOf(team.id()).stream())
+                .filter(member -> !member.username().equals(user.getUsername()))
+                .distinct().toList());
+        return "incidents/report";
+    }
+
+    /** The answers the report's content fields offer; the amend form shows the same. */
+    void addChoices(Model model) {
         model.addAttribute("settings", Setting.values());
         model.addAttribute("kinds", AggressionKind.values());
         model.addAttribute("severities", Severity.values());
@@ -84,11 +110,22 @@ class ReportIncidentController {
         model.addAttribute("clientReferenceMax", ReportRules.CLIENT_REFERENCE_MAX);
         model.addAttribute("aggressors", Aggressor.values());
         model.addAttribute("injuries", Injury.values());
-        model.addAttribute("colleagues", teamsOf(user).stream()
-                .flatMap(team -> directory.membersOf(team.id()).stream())
-                .filter(member -> !member.username().equals(user.getUsername()))
-                .distinct().toList());
-        return "incidents/report";
+    }
+
+    @GetMapping("/drafts")
+    String drafts(@AuthenticationPrincipal VwUser user, Model model) {
+        model.addAttribute("drafts", drafts.of(user.getUsername()));
+        return "incidents/drafts";
+    }
+
+    @PostMapping("/drafts/{draftId}/delete")
+    String deleteDraft(@AuthenticationPrincipal VwUser user, @PathVariable String draftId,
+                       RedirectAttributes redirect) {
+        if (!drafts.delete(user.getUsername(), draftId)) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+        redirect.addFlashAttribute("draftDeleted", true);
+        return "redirect:/drafts";
     }
 
     private List<AccountDirectory.Team> teamsOf(VwUser user) {

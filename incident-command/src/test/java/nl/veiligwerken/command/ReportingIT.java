@@ -1,0 +1,235 @@
+package nl.veiligwerken.command;
+
+import com.jayway.jsonpath.JsonPath;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The full report: on behalf of a colleague, client number, injuries, drafts, and amendments that keep history. */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@AutoConfigureMockMvc
+@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@DirtiesContext
+class ReportingIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AccountDirectory directory;
+
+    CommandTestUsers users;
+    VwUser staff;
+
+    @BeforeEach
+    void setUp() {
+        users = new CommandTestUsers(directory);
+        staff = users.staff;
+        for (VwUser person : List.of(users.staff, users.colleague, users.leader)) {
+            directory.saveAccount(person.getUsername(), person.displayName(), person.email(), "{noop}x",
+                    person.roles(), person.memberOf(), person.leads());
+        }
+    }
+
+    private List<String> payloads(String incidentId) {
+        return jdbc.queryForList("""
+                select payload_type || ' ' || convert_from(payload, 'UTF8') from eventstore.domain_event_entry
+                 where aggregate_identifier = ? order by sequence_number""", String.class, incidentId);
+    }
+
+    private String report(String body) throws Exception {
+        String answer = mvc.perform(post("/api/incidents").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(answer, "$.incidentId");
+    }
+
+    private String body(String extra) {
+        return """
+                {"teamId":"%s","occurredAt":"2026-01-10T10:00","setting":"OFFICE","kinds":["THREAT"],"severity":"MINOR",
+                 "description":"Dreigde met een stoel","supportWanted":true%s}""".formatted(users.team.value(), extra);
+    }
+
+    @Test
+    void theFormOffersTheColleaguesOfTheTeamAndTheNewQuestions() throws Exception {
+        mvc.perform(get("/incidents/new").with(user(staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Voor wie meld je?")))
+                .andExpect(content().string(containsString("value=\"" + users.colleague.getUsername() + "\"")))
+                .andExpect(content().string(containsString("name=\"clientReference\"")))
+                .andExpect(content().string(containsString("value=\"HOSPITAL_ADMISSION\"")))
+                .andExpect(content().string(containsString("name=\"saveDraft\"")));
+    }
+
+    @Test
+    void aReportOnBehalfOfAColleagueIsForThatColleague() throws Exception {
+        String id = report(body(",\"reportedFor\":\"" + users.colleague.getUsername() + "\""));
+        assertThat(payloads(id).get(0)).contains("\"reportedBy\":\"" + staff.getUsername() + "\"")
+                .contains("\"reportedFor\":\"" + users.colleague.getUsername() + "\"");
+    }
+
+    @Test
+    void someoneOutsideTheTeamCannotBeReportedFor() throws Exception {
+        mvc.perform(post("/api/incidents").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(",\"reportedFor\":\"" + users.otherLeader.getUsername() + "\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reportedFor"))
+                .andExpect(jsonPath("$.errors[0].message").value("Kies een collega uit het team."));
+    }
+
+    @Test
+    void aClientIsNamedByNumberNeverByName() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+        mvc.perform(post("/api/incidents").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(",\"aggressor\":\"CLIENT\",\"clientReference\":\"Jan de Vries\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("clientReference"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("nooit een naam")));
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf())
+                        .param("teamId", users.team.value()).param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "OFFICE").param("kinds", "THREAT").param("severity", "MINOR")
+                        .param("description", "x").param("supportWanted", "true")
+                        .param("aggressor", "CLIENT").param("clientReference", "Jan"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("nooit een naam")));
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class))
+                .as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void aSeriousInjuryMakesTheLabourInspectorateTaskDueTheSameDay() throws Exception {
+        String id = report(body(",\"injuries\":[\"LASTING_PSYCHOLOGICAL_HARM\"],\"policeInvolved\":true"));
+        String task = payloads(id).stream().filter(p -> p.contains("LABOUR_INSPECTORATE")).findFirst().orElseThrow();
+        // due at the end of the report's day in Amsterdam: 22:59:59 or 23:59:59 UTC
+        assertThat(task).containsPattern("\"dueAt\":\"\\d{4}-\\d{2}-\\d{2}T2[23]:59:59\\.999999999Z\"");
+    }
+
+    @Test
+    void aDraftIsKeptForItsOwnerAndGoneOnceTheReportIsSent() throws Exception {
+        String id = UUID.randomUUID().toString();
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf())
+                        .param("incidentId", id).param("teamId", users.team.value())
+                        .param("description", "Half af").param("saveDraft", "true"))
+                .andExpect(redirectedUrl("/drafts"));
+        mvc.perform(get("/drafts").with(user(staff)))
+                .andExpect(content().string(containsString("Half af")))
+                .andExpect(content().string(containsString("/incidents/new?draft=" + id)));
+        mvc.perform(get("/drafts").with(user(users.colleague)))
+                .andExpect(content().string(not(containsString("Half af"))));
+        mvc.perform(get("/incidents/new").param("draft", id).with(user(users.colleague)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/incidents/new").param("draft", id).with(user(staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Half af")))
+                .andExpect(content().string(containsString("value=\"" + id + "\"")));
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).as("a draft is not a report").isZero();
+
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf())
+                        .param("incidentId", id).param("teamId", users.team.value()).param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "OFFICE").param("kinds", "THREAT").param("severity", "MINOR")
+                        .param("description", "Half af, nu af").param("supportWanted", "true"))
+                .andExpect(redirectedUrl("/incidents/" + id + "/reported"));
+        mvc.perform(get("/api/drafts/" + id).with(user(staff))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void draftsThroughTheApi() throws Exception {
+        String id = UUID.randomUUID().toString();
+        mvc.perform(put("/api/drafts/" + id).with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\":\"" + users.team.value() + "\",\"description\":\"Concept via API\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.draftId").value(id));
+        mvc.perform(get("/api/drafts").with(user(staff)))
+                .andExpect(jsonPath("$[0].report.description").value("Concept via API"));
+        mvc.perform(delete("/api/drafts/" + id).with(user(users.colleague))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/drafts/" + id).with(user(staff))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/drafts").with(user(staff))).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void anAmendmentKeepsTheHistoryAndSchedulesWhatTheNewReportRequires() throws Exception {
+        String id = report(body(""));
+        long version = ((Number) JsonPath.read(mvc.perform(get("/api/incidents/" + id + "/version").with(user(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.version")).longValue();
+        assertThat(version).isEqualTo(3);
+
+        String amendment = """
+                {"expectedVersion":%d,"reason":"Later bleek het ernstiger","report":{"occurredAt":"2026-01-10T10:00",
+                 "setting":"OFFICE","kinds":["THREAT","PHYSICAL_VIOLENCE"],"severity":"SERIOUS","aggressor":"CLIENT",
+                 "clientReference":"CL-88","description":"Dreigde en sloeg daarna"}}""";
+        mvc.perform(post("/api/incidents/" + id + "/amend").with(user(users.otherLeader))
+                        .contentType(MediaType.APPLICATION_JSON).content(amendment.formatted(version)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/incidents/" + id + "/amend").with(user(staff))
+                        .contentType(MediaType.APPLICATION_JSON).content(amendment.formatted(version)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(6));
+        mvc.perform(post("/api/incidents/" + id + "/amend").with(user(staff))
+                        .contentType(MediaType.APPLICATION_JSON).content(amendment.formatted(version)))
+                .andExpect(status().isConflict());
+
+        List<String> events = payloads(id);
+        assertThat(events.get(0)).as("the original report stays as it was").contains("Dreigde met een stoel");
+        assertThat(events.get(4)).startsWith("nl.veiligwerken.api.reporting.ReportAmendedEvent")
+                .contains("Dreigde en sloeg daarna").contains("Later bleek het ernstiger");
+        assertThat(events.subList(5, 7)).as("serious with a known aggressor: now also these steps")
+                .anyMatch(e -> e.contains("\"step\":\"AGGRESSOR_RESPONSE\""))
+                .anyMatch(e -> e.contains("\"step\":\"INCIDENT_ANALYSIS\""));
+
+        mvc.perform(get("/incidents/" + id + "/amend").with(user(users.leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dreigde en sloeg daarna")))
+                .andExpect(content().string(containsString("value=\"CL-88\"")))
+                .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"6\"")));
+    }
+
+    @Test
+    void theAmendFormNeedsAReasonAndShowsTheMessageOnTheRightField() throws Exception {
+        String id = report(body(""));
+        mvc.perform(post("/incidents/" + id + "/amend").with(user(staff)).with(csrf())
+                        .param("expectedVersion", "3").param("reason", "")
+                        .param("report.occurredAt", "2026-01-10T10:00").param("report.setting", "OFFICE")
+                        .param("report.kinds", "THREAT").param("report.severity", "MINOR")
+                        .param("report.description", "Aangepast").param("report.clientReference", "Piet"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Geef aan wat je aanpast en waarom.")))
+                .andExpect(content().string(containsString("nooit een naam")));
+        mvc.perform(post("/incidents/" + id + "/amend").with(user(staff)).with(csrf())
+                        .param("expectedVersion", "3").param("reason", "Beschrijving aangevuld")
+                        .param("report.occurredAt", "2026-01-10T10:00").param("report.setting", "OFFICE")
+                        .param("report.kinds", "THREAT").param("report.severity", "MINOR")
+                        .param("report.description", "Aangepast"))
+                .andExpect(redirectedUrl("/incidents/" + id + "/amend"));
+        assertThat(payloads(id)).anyMatch(e -> e.contains("ReportAmendedEvent") && e.contains("Aangepast"));
+    }
+}
