@@ -97,7 +97,8 @@ class LocalRunIT {
         sanne.signIn(command, "sanne", "demo");
         HttpResponse<String> form = sanne.get(command.resolve("/incidents/new"));
         assertStatus(form, 200);
-        for (String field : List.of("teamId", "occurredAt", "setting", "kinds", "severity", "description", "supportWanted")) {
+        for (String field : List.of("teamId", "reportedFor", "occurredAt", "setting", "kinds", "severity",
+                "aggressor", "clientReference", "injuries", "policeInvolved", "description", "supportWanted")) {
             assertThat(form.body()).as("the report form has a field named %s", field).contains("name=\"" + field + "\"");
         }
         Map<String, List<String>> report = new HashMap<>();
@@ -108,6 +109,8 @@ class LocalRunIT {
         report.put("setting", List.of("CLIENT_HOME"));
         report.put("kinds", List.of("VERBAL_ABUSE", "THREAT"));
         report.put("severity", List.of("SERIOUS"));
+        report.put("aggressor", List.of("CLIENT"));
+        report.put("clientReference", List.of("CL-2026-17"));
         report.put("description", List.of(description));
         report.put("supportWanted", List.of("true"));
         HttpResponse<String> submitted = sanne.postForm(command.resolve("/incidents/new"), report);
@@ -132,6 +135,13 @@ class LocalRunIT {
             List<Map<String, Object>> all = JsonPath.read(tasks.body(), "$");
             return all.stream().filter(t -> incidentId.equals(t.get("incidentId")) && "FIRST_SUPPORT".equals(t.get("step")))
                     .findFirst();
+        });
+        // a serious incident with a known aggressor needs more than first support
+        eventually("the other tasks of " + incidentId, () -> {
+            List<String> steps = JsonPath.read(mark.getJson(query.resolve("/api/tasks?team=" + NOORD)).body(),
+                    "$[?(@.incidentId == '" + incidentId + "')].step");
+            return steps.containsAll(List.of("AFTERCARE_TALK", "AGGRESSOR_RESPONSE", "FEEDBACK", "INCIDENT_ANALYSIS"))
+                    ? Optional.of(steps) : Optional.<List<String>>empty();
         });
         assertThat(task.get("teamId")).isEqualTo(NOORD);
         assertStatus(mark.get(query.resolve("/tasks?team=" + NOORD)), 200);
