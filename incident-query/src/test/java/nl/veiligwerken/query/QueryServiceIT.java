@@ -116,9 +116,9 @@ class QueryServiceIT {
         IncidentReportedEvent reported = new IncidentReportedEvent(incident, TEAM, REPORTER, reportedAt,
                 reportedAt.minus(Duration.ofHours(2)), Setting.CLIENT_HOME,
                 Set.of(AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE), Severity.SERIOUS,
-                "Cli\u00ebnt dreigde bij het huisbezoek.", true);
+                "Cli\u00ebnt dreigde bij het huisbezoek.", true, null, null, null, null, false, 0);
         TaskScheduledEvent scheduled = new TaskScheduledEvent(task, incident, TEAM, ProtocolStep.FIRST_SUPPORT,
-                Role.TEAM_LEADER, reportedAt, dueAt);
+                Role.TEAM_LEADER, reportedAt, dueAt, null);
         eventStore.publish(
                 new GenericDomainEventMessage<>("Incident", incident.value(), 0, reported),
                 new GenericDomainEventMessage<>("Incident", incident.value(), 1, scheduled));

@@ -69,6 +69,6 @@ class IncidentProjectionTest {
     private static IncidentReportedEvent reported(Set<AggressionKind> kinds, String description) {
         return new IncidentReportedEvent(INCIDENT, new TeamId("noord"), "sanne",
                 Instant.parse("2026-03-02T09:15:00Z"), Instant.parse("2026-03-01T20:40:00Z"), Setting.CLIENT_HOME,
-                kinds, Severity.SERIOUS, description, true);
+                kinds, Severity.SERIOUS, description, true, null, null, null, null, false, 0);
     }
 }

@@ -100,6 +100,6 @@ class TaskProjectionTest {
 
     private static TaskScheduledEvent scheduled(String taskId, TeamId team, Instant dueAt) {
         return new TaskScheduledEvent(new TaskId(taskId), new IncidentId("incident-" + taskId), team,
-                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED, dueAt.truncatedTo(ChronoUnit.MICROS));
+                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED, dueAt.truncatedTo(ChronoUnit.MICROS), null);
     }
 }
