@@ -1,26 +1,19 @@
 package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.IncidentId;
-import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Aggressor;
 import nl.veiligwerken.api.reporting.Injury;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
-import nl.veiligwerken.platform.security.AccountDirectory;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import static nl.veiligwerken.query.web.TaskApiControllerTest.leader;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -29,19 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(IncidentApiController.class)
-@Import(WebSliceConfiguration.class)
-class IncidentApiControllerTest {
+class IncidentApiControllerTest extends WebSliceTest {
 
-    static final TeamId NOORD = new TeamId("noord");
     static final IncidentId ID = new IncidentId("incident-a");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ReadModel readModel;
-    @MockitoBean
-    AccountDirectory directory;
 
     @Test
     void theIncidentCarriesTheWholeReportFlat() throws Exception {

@@ -13,18 +13,12 @@ import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import static nl.veiligwerken.query.web.TaskApiControllerTest.leader;
-import static nl.veiligwerken.query.web.WebSliceConfiguration.COMMAND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -32,21 +26,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(IncidentPageController.class)
-@Import(WebSliceConfiguration.class)
-class IncidentPageControllerTest {
+class IncidentPageControllerTest extends WebSliceTest {
 
-    static final TeamId NOORD = new TeamId("noord");
     static final IncidentId ID = new IncidentId("incident-a");
     static final Instant REPORTED = Instant.parse("2026-03-02T09:15:00Z");
     static final String INCIDENT_PAGES = COMMAND + "/incidents/incident-a/";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ReadModel readModel;
-    @MockitoBean
-    AccountDirectory directory;
 
     @BeforeEach
     void names() {

@@ -6,23 +6,16 @@ import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.tasks.TaskSummary;
-import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import static nl.veiligwerken.query.web.WebSliceConfiguration.COMMAND;
-import static nl.veiligwerken.query.web.WebSliceConfiguration.NOW;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -33,18 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(TaskApiController.class)
-@Import(WebSliceConfiguration.class)
-class TaskApiControllerTest {
-
-    static final TeamId NOORD = new TeamId("noord");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ReadModel readModel;
-    @MockitoBean
-    AccountDirectory directory;
+class TaskApiControllerTest extends WebSliceTest {
 
     @Test
     void leaderGetsTheTeamsOpenTasksMarkedOverdueAfterTheirDueTime() throws Exception {
@@ -115,11 +97,6 @@ class TaskApiControllerTest {
         when(readModel.openTasksOf(any())).thenReturn(List.of());
         mvc.perform(get("/api/tasks").param("team", "noord"))
                 .andExpect(status().isUnauthorized());
-    }
-
-    static VwUser leader(TeamId team) {
-        return new VwUser("mark", "Mark", "m@x", "{noop}x", true, Set.of(Role.TEAM_LEADER, Role.STAFF),
-                Set.of(team), Set.of(team));
     }
 
     private static TaskListEntry task(String id, Instant dueAt) {

@@ -3,25 +3,17 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
-import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.tasks.TaskSummary;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 import java.util.Optional;
 
-import static nl.veiligwerken.query.web.TaskApiControllerTest.leader;
-import static nl.veiligwerken.query.web.WebSliceConfiguration.COMMAND;
-import static nl.veiligwerken.query.web.WebSliceConfiguration.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -31,19 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(TaskPageController.class)
-@Import(WebSliceConfiguration.class)
-class TaskPageControllerTest {
+class TaskPageControllerTest extends WebSliceTest {
 
-    static final TeamId NOORD = new TeamId("noord");
     static final IncidentId INCIDENT = new IncidentId("incident-a");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ReadModel readModel;
-    @MockitoBean
-    AccountDirectory directory;
 
     @BeforeEach
     void team() {
