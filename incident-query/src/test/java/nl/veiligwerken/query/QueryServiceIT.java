@@ -1,13 +1,20 @@
 package nl.veiligwerken.query;
 
+import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
+import nl.veiligwerken.api.followup.FollowUpKind;
 import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Aggressor;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.Injury;
+import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.security.AccountDirectory;
@@ -76,6 +83,8 @@ class QueryServiceIT {
     private final IncidentId laterIncident = IncidentId.random();
     private final TaskId overdueTask = new TaskId("task-" + UUID.randomUUID());
     private final TaskId laterTask = new TaskId("task-" + UUID.randomUUID());
+    private final IncidentId amendedIncident = IncidentId.random();
+    private final ActionId action = ActionId.random();
 
     @LocalServerPort
     int port;
@@ -109,6 +118,7 @@ class QueryServiceIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         report(overdueIncident, now.minus(Duration.ofHours(30)), overdueTask, now.minus(Duration.ofHours(6)));
         report(laterIncident, now.minus(Duration.ofHours(1)), laterTask, now.plus(Duration.ofHours(23)));
+        reportAmendAndPlanAnAction(now.minus(Duration.ofHours(2)));
     }
 
     /** What the command side appends for a new report: the report, then the first-support task. */
@@ -116,12 +126,42 @@ class QueryServiceIT {
         IncidentReportedEvent reported = new IncidentReportedEvent(incident, TEAM, REPORTER, reportedAt,
                 reportedAt.minus(Duration.ofHours(2)), Setting.CLIENT_HOME,
                 Set.of(AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE), Severity.SERIOUS,
-                "Cli\u00ebnt dreigde bij het huisbezoek.", true);
+                "Cli\u00ebnt dreigde bij het huisbezoek.", true, null, null, null, null, false, 0);
         TaskScheduledEvent scheduled = new TaskScheduledEvent(task, incident, TEAM, ProtocolStep.FIRST_SUPPORT,
-                Role.TEAM_LEADER, reportedAt, dueAt);
+                Role.TEAM_LEADER, reportedAt, dueAt, null);
         eventStore.publish(
                 new GenericDomainEventMessage<>("Incident", incident.value(), 0, reported),
                 new GenericDomainEventMessage<>("Incident", incident.value(), 1, scheduled));
+    }
+
+    /**
+     * A report in full, for a colleague, then what the command side appends as the incident goes on: the feedback
+     * task, an amendment of the report, and a follow-up action for the reporter, with its task.
+     */
+    private void reportAmendAndPlanAnAction(Instant reportedAt) {
+        ReportContent content = new ReportContent(reportedAt.minus(Duration.ofHours(1)), Setting.OFFICE,
+                Set.of(AggressionKind.INTIMIDATION), Severity.MODERATE, "Stond dreigend over het bureau gebogen.",
+                Aggressor.CLIENT, "CL-" + RUN, Set.of(), false);
+        ReportContent amended = new ReportContent(content.occurredAt(), Setting.OFFICE,
+                Set.of(AggressionKind.INTIMIDATION, AggressionKind.PHYSICAL_VIOLENCE), Severity.SERIOUS,
+                "Duwde tegen mijn schouder, ik ging naar de huisarts.", Aggressor.CLIENT_RELATIVE, "CL-" + RUN,
+                Set.of(Injury.MEDICAL_TREATMENT), true);
+        Instant amendedAt = reportedAt.plus(Duration.ofMinutes(30));
+        String id = amendedIncident.value();
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Incident", id, 0, new IncidentReportedEvent(amendedIncident, TEAM,
+                        LEADER, REPORTER, reportedAt, content, true, 2)),
+                new GenericDomainEventMessage<>("Incident", id, 1, new TaskScheduledEvent(new TaskId(id + ":feedback"),
+                        amendedIncident, TEAM, ProtocolStep.FEEDBACK, Role.TEAM_LEADER, reportedAt,
+                        reportedAt.plus(Duration.ofDays(9)), null)),
+                new GenericDomainEventMessage<>("Incident", id, 2, new ReportAmendedEvent(amendedIncident, amended,
+                        "Letsel en duwen vergeten", REPORTER, amendedAt)),
+                new GenericDomainEventMessage<>("Incident", id, 3, new FollowUpActionPlannedEvent(amendedIncident,
+                        action, FollowUpKind.OTHER, "Gesprek met de moeder plannen", REPORTER,
+                        reportedAt.plus(Duration.ofDays(10)), false, LEADER, amendedAt)),
+                new GenericDomainEventMessage<>("Incident", id, 4, new TaskScheduledEvent(
+                        new TaskId(id + ":action-" + action.value()), amendedIncident, TEAM,
+                        ProtocolStep.FOLLOW_UP_ACTION, null, amendedAt, reportedAt.plus(Duration.ofDays(10)), REPORTER)));
     }
 
     @Test
@@ -131,7 +171,7 @@ class QueryServiceIT {
             HttpResponse<String> response = api("/api/tasks?team=" + TEAM.value(), LEADER);
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode tasks = JSON.readTree(response.body());
-            assertThat(tasks.size()).isEqualTo(2);
+            assertThat(tasks.size()).isEqualTo(4);
             assertThat(tasks.get(0).get("taskId").asString()).isEqualTo(overdueTask.value());
             assertThat(tasks.get(0).get("incidentId").asString()).isEqualTo(overdueIncident.value());
             assertThat(tasks.get(0).get("teamId").asString()).isEqualTo(TEAM.value());
@@ -140,6 +180,14 @@ class QueryServiceIT {
             assertThat(tasks.get(0).get("overdue").asBoolean()).isTrue();
             assertThat(tasks.get(1).get("taskId").asString()).isEqualTo(laterTask.value());
             assertThat(tasks.get(1).get("overdue").asBoolean()).isFalse();
+            assertThat(tasks.get(2).get("step").asString()).isEqualTo("FEEDBACK");
+            assertThat(tasks.get(2).get("actionUrl").asString())
+                    .isEqualTo("http://localhost:8081/incidents/" + amendedIncident.value() + "/feedback");
+            assertThat(tasks.get(3).get("step").asString()).isEqualTo("FOLLOW_UP_ACTION");
+            assertThat(tasks.get(3).get("assignee").asString()).isEqualTo(REPORTER);
+            assertThat(tasks.get(3).get("assigneeRole").isNull()).isTrue();
+            assertThat(tasks.get(3).get("actionUrl").asString()).isEqualTo("http://localhost:8081/incidents/"
+                    + amendedIncident.value() + "/actions/" + action.value() + "/complete");
         });
     }
 
@@ -164,6 +212,18 @@ class QueryServiceIT {
 
     @Test
     @Order(3)
+    void taskPageLinksEachTaskToItsFormAndNamesWhoAnActionIsFor() throws Exception {
+        HttpClient browser = signIn(LEADER);
+        String incidentPages = "http://localhost:8081/incidents/" + amendedIncident.value();
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(page(browser, "/tasks").body())
+                .contains("href=\"http://localhost:8081/incidents/" + overdueIncident.value() + "/first-support\">Opvang vastleggen</a>")
+                .contains("href=\"" + incidentPages + "/feedback\">Terugkoppeling geven</a>")
+                .contains("href=\"" + incidentPages + "/actions/" + action.value() + "/complete\">Actie afronden</a>")
+                .contains("Vervolgactie uitvoeren", ">Ruud Melder<", ">teamleider<"));
+    }
+
+    @Test
+    @Order(4)
     void incidentIsShownToItsReporterAndItsTeamLeader() throws Exception {
         await().atMost(PROJECTED).untilAsserted(() -> {
             HttpResponse<String> response = api("/api/incidents/" + overdueIncident.value(), REPORTER);
@@ -182,7 +242,29 @@ class QueryServiceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void incidentViewHasTheWholeReportAsAmendedAndTheLastVersion() throws Exception {
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/incidents/" + amendedIncident.value(), LEADER);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode incident = JSON.readTree(response.body());
+            assertThat(incident.get("version").asLong()).isEqualTo(4);
+            assertThat(incident.get("reportedBy").asString()).isEqualTo(LEADER);
+            assertThat(incident.get("reportedFor").asString()).isEqualTo(REPORTER);
+            assertThat(incident.get("description").asString()).isEqualTo("Duwde tegen mijn schouder, ik ging naar de huisarts.");
+            assertThat(incident.get("severity").asString()).isEqualTo("SERIOUS");
+            assertThat(incident.get("aggressor").asString()).isEqualTo("CLIENT_RELATIVE");
+            assertThat(incident.get("clientReference").asString()).isEqualTo("CL-" + RUN);
+            assertThat(incident.get("injuries").get(0).asString()).isEqualTo("MEDICAL_TREATMENT");
+            assertThat(incident.get("policeInvolved").asBoolean()).isTrue();
+            assertThat(incident.get("protocolVersion").asInt()).isEqualTo(2);
+            assertThat(incident.get("amendments").asInt()).isEqualTo(1);
+            assertThat(incident.has("lastAmendedAt")).isTrue();
+        });
+    }
+
+    @Test
+    @Order(6)
     void incidentIsRefusedToOthersAndUnknownIncidentIsNotFound() throws Exception {
         await().atMost(PROJECTED).until(() -> api("/api/incidents/" + overdueIncident.value(), REPORTER).statusCode() == 200);
 
@@ -201,20 +283,38 @@ class QueryServiceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void incidentPageFollowsTheSameRule() throws Exception {
         await().atMost(PROJECTED).until(() -> api("/api/incidents/" + overdueIncident.value(), REPORTER).statusCode() == 200);
 
         HttpResponse<String> asReporter = page(signIn(REPORTER), "/incidents/" + overdueIncident.value());
         assertThat(asReporter.statusCode()).isEqualTo(200);
         assertThat(asReporter.body()).contains("Cli\u00ebnt dreigde bij het huisbezoek.", "Bedreiging", "Team Noord " + RUN);
+        assertThat(asReporter.body()).contains("Melding aanpassen").doesNotContain("Vervolgactie plannen");
         assertThat(page(signIn(LEADER), "/incidents/" + overdueIncident.value()).statusCode()).isEqualTo(200);
         assertThat(page(signIn(OUTSIDER), "/incidents/" + overdueIncident.value()).statusCode()).isEqualTo(403);
+        assertThat(page(signIn(OTHER_LEADER), "/incidents/" + overdueIncident.value()).statusCode()).isEqualTo(403);
         assertThat(page(signIn(LEADER), "/incidents/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     @Test
-    @Order(6)
+    @Order(8)
+    void incidentPageShowsTheAmendedReportAndWhatTheReaderMayDoNext() throws Exception {
+        await().atMost(PROJECTED).until(() -> api("/api/incidents/" + amendedIncident.value(), LEADER).body()
+                .contains("\"version\":4"));
+        String pages = "http://localhost:8081/incidents/" + amendedIncident.value();
+
+        // the leader reported it for a colleague
+        String asLeader = page(signIn(LEADER), "/incidents/" + amendedIncident.value()).body();
+        assertThat(asLeader).contains("Gemeld voor", "Ruud Melder", "Lea Leider", "Familie of naaste van de cli\u00ebnt",
+                "CL-" + RUN, "Behandeling door huisarts of EHBO-post", "versie 2", "1 keer, het laatst op",
+                "Duwde tegen mijn schouder", "href=\"" + pages + "/amend\">Melding aanpassen</a>",
+                "href=\"" + pages + "/actions\">Vervolgactie plannen</a>");
+        assertThat(asLeader).doesNotContain("Stond dreigend");
+    }
+
+    @Test
+    @Order(9)
     void taskListIsOnlyForTheLeaderOfTheTeam() throws Exception {
         String url = "/api/tasks?team=" + TEAM.value();
         assertThat(api(url, OUTSIDER).statusCode()).isEqualTo(403);
@@ -233,7 +333,7 @@ class QueryServiceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void processorsKeepTheirTokensInTheQuerySchema() {
         await().atMost(PROJECTED).untilAsserted(() -> {
             assertThat(tokens("tasks")).isEqualTo(2);
@@ -245,14 +345,14 @@ class QueryServiceIT {
 
     /** A reset clears the view (a row no event explains disappears) and the replay brings every task back. */
     @Test
-    @Order(8)
+    @Order(11)
     void resettingTheTaskProcessorRebuildsTheViewFromTheEvents() throws Exception {
-        await().atMost(PROJECTED).until(() -> taskRows() == 2);
+        await().atMost(PROJECTED).until(() -> taskRows() == 4);
         jdbc.sql("""
                         insert into query.task (task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at)
                         values ('stray-' || ?, 'nowhere', ?, 'FIRST_SUPPORT', 'TEAM_LEADER', now(), now())""")
                 .params(RUN, TEAM.value()).update();
-        assertThat(taskRows()).isEqualTo(3);
+        assertThat(taskRows()).isEqualTo(5);
 
         StreamingEventProcessor processor = processing.eventProcessor("tasks", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
@@ -260,7 +360,7 @@ class QueryServiceIT {
         assertThat(taskRows()).isZero();
         processor.start();
 
-        await().atMost(PROJECTED).until(() -> taskRows() == 2);
+        await().atMost(PROJECTED).until(() -> taskRows() == 4);
         assertThat(api("/api/tasks?team=" + TEAM.value(), LEADER).body()).contains(overdueTask.value(), laterTask.value())
                 .doesNotContain("stray-");
     }

@@ -3,6 +3,7 @@ package nl.veiligwerken.query.incidents;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
+import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,14 +27,20 @@ class IncidentProjection {
 
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long version) {
-        incidents.save(new IncidentDetails(event.incidentId(), event.teamId(), event.reportedBy(), event.reportedAt(),
-                event.occurredAt(), event.setting(), event.kinds(), event.severity(), event.description(),
-                event.supportWanted(), version));
+        incidents.save(new IncidentDetails(event.incidentId(), event.teamId(), event.reportedBy(), event.reportedFor(),
+                event.reportedAt(), event.content(), event.supportWanted(), event.protocolVersion(), version));
+    }
+
+    /** The report now says what the amendment says; the view keeps only how often and when it changed. */
+    @EventHandler
+    void on(ReportAmendedEvent event, @SequenceNumber long version) {
+        incidents.amend(event.incidentId(), event.content(), event.amendedAt(), version);
     }
 
     /**
-     * Every later event of the incident moves its version on, so a client that got version n from the command
-     * service can tell when this view has caught up with it.
+     * Every other later event of the incident moves its version on (Axon calls only the most specific handler of
+     * a class, so not for the events above), so a client that got version n from the command service can tell
+     * when this view has caught up with it.
      */
     @EventHandler
     void onLaterEvent(Object event, DomainEventMessage<?> message) {

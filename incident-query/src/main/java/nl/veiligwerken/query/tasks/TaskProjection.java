@@ -4,6 +4,8 @@ import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.query.queries.FindTaskListQuery;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The open tasks per team, for the team leader's task list. */
+/** The open tasks per team, for the team leader's task list: the protocol's steps and the follow-up actions. */
 @Component
 @ProcessingGroup(TaskProjection.PROCESSOR)
 class TaskProjection {
@@ -27,8 +29,8 @@ class TaskProjection {
 
     @EventHandler
     void on(TaskScheduledEvent event) {
-        tasks.saveOpen(new TaskSummary(event.taskId(), event.incidentId(), event.teamId(), event.step(),
-                event.assigneeRole(), event.scheduledAt(), event.dueAt()));
+        tasks.saveOpen(new TaskListEntry(new TaskSummary(event.taskId(), event.incidentId(), event.teamId(),
+                event.step(), event.assigneeRole(), event.scheduledAt(), event.dueAt()), event.assignee()));
     }
 
     @EventHandler
@@ -36,8 +38,14 @@ class TaskProjection {
         tasks.complete(event.taskId(), event.completedAt(), event.late());
     }
 
+    /** The shared question, answered without the assignee its answer has no room for. */
     @QueryHandler
     List<TaskSummary> handle(FindOpenTasksQuery query) {
+        return tasks.openTasksOf(query.teamId()).stream().map(TaskListEntry::task).toList();
+    }
+
+    @QueryHandler
+    List<TaskListEntry> handle(FindTaskListQuery query) {
         return tasks.openTasksOf(query.teamId());
     }
 

@@ -6,11 +6,13 @@ import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,32 +29,37 @@ class TaskRepository {
     }
 
     /** Insert or overwrite: a replay delivers the same event again and must leave one row. */
-    void saveOpen(TaskSummary task) {
+    void saveOpen(TaskListEntry entry) {
+        TaskSummary task = entry.task();
         jdbc.sql("""
-                        insert into query.task (task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at, status)
-                        values (:taskId, :incidentId, :teamId, :step, :assigneeRole, :scheduledAt, :dueAt, 'OPEN')
+                        insert into query.task (task_id, incident_id, team_id, step, assignee_role, assignee,
+                            scheduled_at, due_at, status)
+                        values (:taskId, :incidentId, :teamId, :step, :assigneeRole, :assignee,
+                            :scheduledAt, :dueAt, 'OPEN')
                         on conflict (task_id) do update set
                             incident_id = excluded.incident_id, team_id = excluded.team_id, step = excluded.step,
-                            assignee_role = excluded.assignee_role, scheduled_at = excluded.scheduled_at,
-                            due_at = excluded.due_at, status = excluded.status""")
+                            assignee_role = excluded.assignee_role, assignee = excluded.assignee,
+                            scheduled_at = excluded.scheduled_at, due_at = excluded.due_at, status = excluded.status""")
                 .param("taskId", task.taskId().value())
                 .param("incidentId", task.incidentId().value())
                 .param("teamId", task.teamId().value())
                 .param("step", task.step().name())
-                .param("assigneeRole", task.assigneeRole().name())
+                // a follow-up action is for a person, not a role
+                .param("assigneeRole", task.assigneeRole() == null ? null : task.assigneeRole().name(), Types.VARCHAR)
+                .param("assignee", entry.assignee(), Types.VARCHAR)
                 .param("scheduledAt", utc(task.scheduledAt()))
                 .param("dueAt", utc(task.dueAt()))
                 .update();
     }
 
-    List<TaskSummary> openTasksOf(TeamId team) {
+    List<TaskListEntry> openTasksOf(TeamId team) {
         return jdbc.sql("""
-                        select task_id, incident_id, team_id, step, assignee_role, scheduled_at, due_at
+                        select task_id, incident_id, team_id, step, assignee_role, assignee, scheduled_at, due_at
                           from query.task
                          where team_id = ? and status = 'OPEN'
                          order by due_at, task_id""")
                 .param(team.value())
-                .query((rs, i) -> summary(rs))
+                .query((rs, i) -> entry(rs))
                 .list();
     }
 
@@ -67,15 +74,17 @@ class TaskRepository {
         jdbc.sql("delete from query.task").update();
     }
 
-    private static TaskSummary summary(ResultSet rs) throws SQLException {
-        return new TaskSummary(
+    private static TaskListEntry entry(ResultSet rs) throws SQLException {
+        String role = rs.getString("assignee_role");
+        return new TaskListEntry(new TaskSummary(
                 new TaskId(rs.getString("task_id")),
                 new IncidentId(rs.getString("incident_id")),
                 new TeamId(rs.getString("team_id")),
                 ProtocolStep.valueOf(rs.getString("step")),
-                Role.valueOf(rs.getString("assignee_role")),
+                role == null ? null : Role.valueOf(role),
                 instant(rs, "scheduled_at"),
-                instant(rs, "due_at"));
+                instant(rs, "due_at")),
+                rs.getString("assignee"));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -3,8 +3,8 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Injury;
 import nl.veiligwerken.platform.OrganisationTime;
-import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,19 +15,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** One incident, for its reporter and for the leader of its team. */
 @Controller
 class IncidentPageController {
 
     private final ReadModel readModel;
-    private final AccountDirectory directory;
+    private final DirectoryNames names;
     private final OrganisationTime time;
 
-    IncidentPageController(ReadModel readModel, AccountDirectory directory, OrganisationTime time) {
+    IncidentPageController(ReadModel readModel, DirectoryNames names, OrganisationTime time) {
         this.readModel = readModel;
-        this.directory = directory;
+        this.names = names;
         this.time = time;
     }
 
@@ -38,14 +40,23 @@ class IncidentPageController {
         ReadAccess.requireMaySee(user, incident);
 
         model.addAttribute("incident", incident);
-        model.addAttribute("kinds", Arrays.stream(AggressionKind.values()).filter(incident.kinds()::contains).toList());
-        model.addAttribute("teamName", directory.team(incident.teamId()).map(AccountDirectory.Team::name)
-                .orElse(incident.teamId().value()));
-        model.addAttribute("reporterName", directory.contact(incident.reportedBy())
-                .map(AccountDirectory.Contact::displayName).orElse(incident.reportedBy()));
+        model.addAttribute("kinds", inDeclarationOrder(AggressionKind.values(), incident.kinds()));
+        model.addAttribute("injuries", inDeclarationOrder(Injury.values(), incident.injuries()));
+        model.addAttribute("teamName", names.team(incident.teamId()));
+        model.addAttribute("reporterName", names.person(incident.reportedBy()));
+        model.addAttribute("reportedForName", incident.reportedFor() == null ? null : names.person(incident.reportedFor()));
         model.addAttribute("reportedAt", time.format(incident.reportedAt(), locale));
         model.addAttribute("occurredAt", time.format(incident.occurredAt(), locale));
+        model.addAttribute("lastAmendedAt", time.format(incident.lastAmendedAt(), locale));
         model.addAttribute("leadsTeam", user.leads(incident.teamId()));
+        // whoever may see the incident may amend it: its reporter and the leaders of its team
+        model.addAttribute("amendPath", CommandPages.amend(incident.incidentId()));
+        model.addAttribute("planActionPath", CommandPages.planAction(incident.incidentId()));
+        model.addAttribute("closingPath", CommandPages.closing(incident.incidentId()));
         return "incidents/detail";
+    }
+
+    private static <E extends Enum<E>> List<E> inDeclarationOrder(E[] all, Set<E> chosen) {
+        return Arrays.stream(all).filter(chosen::contains).toList();
     }
 }

@@ -4,8 +4,8 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
-import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
-import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.query.queries.FindTaskListQuery;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,8 @@ class ReadModel {
         this.queries = queries;
     }
 
-    List<TaskSummary> openTasksOf(TeamId team) {
-        return queries.query(new FindOpenTasksQuery(team), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join();
+    List<TaskListEntry> openTasksOf(TeamId team) {
+        return queries.query(new FindTaskListQuery(team), ResponseTypes.multipleInstancesOf(TaskListEntry.class)).join();
     }
 
     Optional<IncidentDetails> incident(IncidentId id) {

@@ -1,6 +1,7 @@
 package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.platform.PlatformProperties;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.springframework.http.HttpStatus;
@@ -18,10 +19,12 @@ class TaskApiController {
 
     private final ReadModel readModel;
     private final Clock clock;
+    private final PlatformProperties platform;
 
-    TaskApiController(ReadModel readModel, Clock clock) {
+    TaskApiController(ReadModel readModel, Clock clock, PlatformProperties platform) {
         this.readModel = readModel;
         this.clock = clock;
+        this.platform = platform;
     }
 
     @GetMapping("/api/tasks")
@@ -32,6 +35,7 @@ class TaskApiController {
         TeamId teamId = new TeamId(team);
         ReadAccess.requireLeads(user, teamId);
         Instant now = clock.instant();
-        return readModel.openTasksOf(teamId).stream().map(task -> TaskJson.of(task, now)).toList();
+        String commandBaseUrl = platform.links().command();
+        return readModel.openTasksOf(teamId).stream().map(task -> TaskJson.of(task, now, commandBaseUrl)).toList();
     }
 }

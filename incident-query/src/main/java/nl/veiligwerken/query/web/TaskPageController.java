@@ -3,8 +3,8 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.tasks.TaskSummary;
 import nl.veiligwerken.platform.OrganisationTime;
-import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The team leader's list of open tasks, for one of the teams they lead. */
 @Controller
@@ -23,17 +25,21 @@ class TaskPageController {
     record TeamOption(TeamId id, String name, boolean current) {
     }
 
-    record TaskRow(TaskSummary task, String due, boolean overdue) {
+    /**
+     * One row: {@code assigneeName} is the person a follow-up action is for (null: the task is for the summary's
+     * role); {@code actionPath} the command service's form for the step (null: none).
+     */
+    record TaskRow(TaskSummary task, String due, boolean overdue, String assigneeName, String actionPath) {
     }
 
     private final ReadModel readModel;
-    private final AccountDirectory directory;
+    private final DirectoryNames names;
     private final Clock clock;
     private final OrganisationTime time;
 
-    TaskPageController(ReadModel readModel, AccountDirectory directory, Clock clock, OrganisationTime time) {
+    TaskPageController(ReadModel readModel, DirectoryNames names, Clock clock, OrganisationTime time) {
         this.readModel = readModel;
-        this.directory = directory;
+        this.names = names;
         this.clock = clock;
         this.time = time;
     }
@@ -46,15 +52,20 @@ class TaskPageController {
         ReadAccess.requireLeads(user, shown);
 
         Instant now = clock.instant();
-        model.addAttribute("teamName", teamName(shown));
-        model.addAttribute("teams", led.stream().map(id -> new TeamOption(id, teamName(id), id.equals(shown))).toList());
+        // a few people own most of a team's actions: look each up once
+        Map<String, String> people = new HashMap<>();
+        model.addAttribute("teamName", names.team(shown));
+        model.addAttribute("teams", led.stream().map(id -> new TeamOption(id, names.team(id), id.equals(shown))).toList());
         model.addAttribute("rows", readModel.openTasksOf(shown).stream()
-                .map(task -> new TaskRow(task, time.format(task.dueAt(), locale), task.isOverdueAt(now)))
+                .map(entry -> row(entry, now, locale, people))
                 .toList());
         return "tasks/list";
     }
 
-    private String teamName(TeamId id) {
-        return directory.team(id).map(AccountDirectory.Team::name).orElse(id.value());
+    private TaskRow row(TaskListEntry entry, Instant now, Locale locale, Map<String, String> people) {
+        TaskSummary task = entry.task();
+        String assigneeName = entry.assignee() == null ? null : people.computeIfAbsent(entry.assignee(), names::person);
+        return new TaskRow(task, time.format(task.dueAt(), locale), task.isOverdueAt(now), assigneeName,
+                CommandPages.forTask(task.step(), task.incidentId(), task.taskId()).orElse(null));
     }
 }

@@ -9,6 +9,8 @@ import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
+import nl.veiligwerken.query.queries.FindTaskListQuery;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import nl.veiligwerken.query.ViewDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,32 @@ class TaskProjectionTest {
                 event.taskId(), event.incidentId(), NOORD, ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER,
                 REPORTED, REPORTED.plus(Duration.ofHours(24))));
         assertThat(projection.handle(new FindOpenTasksQuery(ZUID))).isEmpty();
+    }
+
+    @Test
+    void aProtocolStepIsForARoleAndNoOneInParticular() {
+        TaskScheduledEvent event = scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(24)));
+
+        projection.on(event);
+
+        assertThat(projection.handle(new FindTaskListQuery(NOORD))).containsExactly(new TaskListEntry(new TaskSummary(
+                event.taskId(), event.incidentId(), NOORD, ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER,
+                REPORTED, REPORTED.plus(Duration.ofHours(24))), null));
+    }
+
+    @Test
+    void aFollowUpActionIsForItsOwnerAndNoRole() {
+        Instant due = REPORTED.plus(Duration.ofDays(10));
+        TaskScheduledEvent action = new TaskScheduledEvent(new TaskId("incident-a:action-1"), new IncidentId("incident-a"),
+                NOORD, ProtocolStep.FOLLOW_UP_ACTION, null, REPORTED, due, "sanne");
+
+        projection.on(action);
+
+        TaskSummary summary = new TaskSummary(action.taskId(), action.incidentId(), NOORD,
+                ProtocolStep.FOLLOW_UP_ACTION, null, REPORTED, due);
+        assertThat(projection.handle(new FindTaskListQuery(NOORD))).containsExactly(new TaskListEntry(summary, "sanne"));
+        // the shared question has no room for the owner, but still lists the action
+        assertThat(projection.handle(new FindOpenTasksQuery(NOORD))).containsExactly(summary);
     }
 
     @Test
@@ -90,16 +118,29 @@ class TaskProjectionTest {
     }
 
     @Test
+    void aCompletedFollowUpActionLeavesTheOpenList() {
+        TaskScheduledEvent action = new TaskScheduledEvent(new TaskId("incident-a:action-1"), new IncidentId("incident-a"),
+                NOORD, ProtocolStep.FOLLOW_UP_ACTION, null, REPORTED, REPORTED.plus(Duration.ofDays(10)), "sanne");
+        projection.on(action);
+
+        projection.on(new TaskCompletedEvent(action.taskId(), action.incidentId(), NOORD, ProtocolStep.FOLLOW_UP_ACTION,
+                action.dueAt(), REPORTED.plus(Duration.ofDays(2)), false));
+
+        assertThat(projection.handle(new FindTaskListQuery(NOORD))).isEmpty();
+    }
+
+    @Test
     void resetEmptiesTheViewForAReplay() {
         projection.on(scheduled("t-1", NOORD, REPORTED.plus(Duration.ofHours(24))));
 
         projection.reset();
 
         assertThat(projection.handle(new FindOpenTasksQuery(NOORD))).isEmpty();
+        assertThat(projection.handle(new FindTaskListQuery(NOORD))).isEmpty();
     }
 
     private static TaskScheduledEvent scheduled(String taskId, TeamId team, Instant dueAt) {
         return new TaskScheduledEvent(new TaskId(taskId), new IncidentId("incident-" + taskId), team,
-                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED, dueAt.truncatedTo(ChronoUnit.MICROS));
+                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, REPORTED, dueAt.truncatedTo(ChronoUnit.MICROS), null);
     }
 }

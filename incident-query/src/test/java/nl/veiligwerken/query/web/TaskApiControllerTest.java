@@ -6,22 +6,13 @@ import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.tasks.TaskSummary;
-import nl.veiligwerken.platform.security.SecurityConfiguration;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemHandler;
+import nl.veiligwerken.query.queries.TaskListEntry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -35,25 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(TaskApiController.class)
-@Import({SecurityConfiguration.class, ApiProblemHandler.class, TaskApiControllerTest.FixedClock.class})
-class TaskApiControllerTest {
-
-    static final Instant NOW = Instant.parse("2026-03-03T12:00:00Z");
-    static final TeamId NOORD = new TeamId("noord");
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ReadModel readModel;
+class TaskApiControllerTest extends WebSliceTest {
 
     @Test
     void leaderGetsTheTeamsOpenTasksMarkedOverdueAfterTheirDueTime() throws Exception {
@@ -67,10 +40,30 @@ class TaskApiControllerTest {
                 .andExpect(jsonPath("$[0].teamId").value("noord"))
                 .andExpect(jsonPath("$[0].step").value("FIRST_SUPPORT"))
                 .andExpect(jsonPath("$[0].assigneeRole").value("TEAM_LEADER"))
+                .andExpect(jsonPath("$[0].assignee").doesNotExist())
                 .andExpect(jsonPath("$[0].dueAt").value("2026-03-03T11:59:59Z"))
                 .andExpect(jsonPath("$[0].overdue").value(true))
+                .andExpect(jsonPath("$[0].actionUrl").value(COMMAND + "/incidents/incident-past/first-support"))
                 .andExpect(jsonPath("$[1].overdue").value(false))
                 .andExpect(jsonPath("$[2].overdue").value(false));
+    }
+
+    @Test
+    void aFollowUpActionNamesItsOwnerAndLinksToCompletingIt() throws Exception {
+        TaskSummary action = new TaskSummary(new TaskId("incident-a:action-7"), new IncidentId("incident-a"), NOORD,
+                ProtocolStep.FOLLOW_UP_ACTION, null, NOW.minusSeconds(60), NOW.plusSeconds(86_400));
+        TaskSummary check = new TaskSummary(new TaskId("incident-a:second-check-in"), new IncidentId("incident-a"),
+                NOORD, ProtocolStep.SECOND_CHECK_IN, Role.TEAM_LEADER, NOW.minusSeconds(60), NOW.plusSeconds(90_000));
+        when(readModel.openTasksOf(NOORD)).thenReturn(List.of(new TaskListEntry(action, "sanne"),
+                new TaskListEntry(check, null)));
+
+        mvc.perform(get("/api/tasks").param("team", "noord").with(user(leader(NOORD))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].step").value("FOLLOW_UP_ACTION"))
+                .andExpect(jsonPath("$[0].assignee").value("sanne"))
+                .andExpect(jsonPath("$[0].assigneeRole").doesNotExist())
+                .andExpect(jsonPath("$[0].actionUrl").value(COMMAND + "/incidents/incident-a/actions/7/complete"))
+                .andExpect(jsonPath("$[1].actionUrl").value(COMMAND + "/incidents/incident-a/aftercare"));
     }
 
     @Test
@@ -106,13 +99,8 @@ class TaskApiControllerTest {
                 .andExpect(status().isUnauthorized());
     }
 
-    private static VwUser leader(TeamId team) {
-        return new VwUser("mark", "Mark", "m@x", "{noop}x", true, Set.of(Role.TEAM_LEADER, Role.STAFF),
-                Set.of(team), Set.of(team));
-    }
-
-    private static TaskSummary task(String id, Instant dueAt) {
-        return new TaskSummary(new TaskId(id), new IncidentId("incident-" + id), NOORD, ProtocolStep.FIRST_SUPPORT,
-                Role.TEAM_LEADER, NOW.minusSeconds(86_400), dueAt);
+    private static TaskListEntry task(String id, Instant dueAt) {
+        return new TaskListEntry(new TaskSummary(new TaskId(id), new IncidentId("incident-" + id), NOORD,
+                ProtocolStep.FIRST_SUPPORT, Role.TEAM_LEADER, NOW.minusSeconds(86_400), dueAt), null);
     }
 }

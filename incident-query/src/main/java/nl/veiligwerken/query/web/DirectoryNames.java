@@ -1,0 +1,24 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import org.springframework.stereotype.Component;
+
+/** Names for people and teams as pages show them; the id itself when the directory does not know it (any more). */
+@Component
+class DirectoryNames {
+
+    private final AccountDirectory directory;
+
+    DirectoryNames(AccountDirectory directory) {
+        this.directory = directory;
+    }
+
+    String person(String username) {
+        return directory.contact(username).map(AccountDirectory.Contact::displayName).orElse(username);
+    }
+
+    String team(TeamId team) {
+        return directory.team(team).map(AccountDirectory.Team::name).orElse(team.value());
+    }
+}

@@ -1,0 +1,128 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Aggressor;
+import nl.veiligwerken.api.reporting.Injury;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(IncidentPageController.class)
+class IncidentPageControllerTest extends WebSliceTest {
+
+    static final IncidentId ID = new IncidentId("incident-a");
+    static final Instant REPORTED = Instant.parse("2026-03-02T09:15:00Z");
+    static final String INCIDENT_PAGES = COMMAND + "/incidents/incident-a/";
+
+    @BeforeEach
+    void names() {
+        when(directory.team(NOORD)).thenReturn(Optional.of(new AccountDirectory.Team(NOORD, "Ambulant team Noord")));
+        when(directory.contact("mark")).thenReturn(Optional.of(new AccountDirectory.Contact("mark", "Mark Jansen", "m@x", "nl")));
+        when(directory.contact("sanne")).thenReturn(Optional.of(new AccountDirectory.Contact("sanne", "Sanne de Vries", "s@x", "nl")));
+    }
+
+    @Test
+    void showsTheWholeReportAsAmended() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(new IncidentDetails(ID, NOORD, "mark", "sanne", REPORTED,
+                REPORTED.minusSeconds(3600), Setting.CLIENT_HOME, Set.of(AggressionKind.THREAT), Severity.SEVERE,
+                "Sloeg met een stoel.", Aggressor.CLIENT_RELATIVE, "CL-2041",
+                Set.of(Injury.LASTING_PHYSICAL_HARM, Injury.HOSPITAL_ADMISSION), true, false, 2, 2,
+                Instant.parse("2026-03-03T10:00:00Z"), 7)));
+
+        String page = page(leader(NOORD), "nl");
+
+        assertThat(page).contains(
+                "<dt>Gemeld door</dt>", "<dd>Mark Jansen</dd>",
+                "<dt>Gemeld voor</dt>", "<dd>Sanne de Vries</dd>",
+                "<dt>Agressor</dt>", "<dd>Familie of naaste van de cli\u00ebnt</dd>",
+                "<dt>Cli\u00ebntnummer</dt>", "<dd>CL-2041</dd>",
+                "<dt>Politie erbij betrokken</dt>",
+                "<dt>Werkafspraken</dt>", "<dd>versie 2</dd>",
+                "<dt>Aangepast</dt>", "2 keer, het laatst op 3 mrt");
+        // injuries in the order of the list the reporter chose from
+        assertThat(page.indexOf("Ziekenhuisopname (ook dagopname)"))
+                .isPositive().isLessThan(page.indexOf("Blijvend lichamelijk letsel"));
+    }
+
+    @Test
+    void aReportWithoutTheNewAnswersSaysSo() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        String page = page(leader(NOORD), "nl");
+
+        assertThat(page).contains("<dd>Onbekend</dd>", "<dd>Niet opgegeven</dd>", "<dd>Geen letsel</dd>", "<dd>versie 1</dd>")
+                .doesNotContain("Gemeld voor", "<dt>Aangepast</dt>");
+    }
+
+    @Test
+    void theReporterMayAmendTheirReportButPlansNothing() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+        VwUser reporter = new VwUser("sanne", "Sanne de Vries", "s@x", "{noop}x", true, Set.of(Role.STAFF),
+                Set.of(NOORD), Set.of());
+
+        String page = page(reporter, "nl");
+
+        assertThat(page).contains("href=\"" + INCIDENT_PAGES + "amend\">Melding aanpassen</a>")
+                .doesNotContain(INCIDENT_PAGES + "actions", INCIDENT_PAGES + "closing", "/tasks?team=");
+    }
+
+    @Test
+    void theTeamLeaderMayAmendPlanAnActionAndClose() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        assertThat(page(leader(NOORD), "nl")).contains(
+                "href=\"" + INCIDENT_PAGES + "amend\">Melding aanpassen</a>",
+                "href=\"" + INCIDENT_PAGES + "actions\">Vervolgactie plannen</a>",
+                "href=\"" + INCIDENT_PAGES + "closing\">Afsluiten of heropenen</a>",
+                "href=\"/tasks?team=noord\"");
+    }
+
+    @Test
+    void inEnglishOneAmendmentIsOnce() throws Exception {
+        IncidentDetails reported = reportedBy("sanne");
+        when(readModel.incident(ID)).thenReturn(Optional.of(new IncidentDetails(ID, NOORD, "sanne", null, REPORTED,
+                reported.content().occurredAt(), reported.setting(), reported.kinds(), reported.severity(),
+                reported.description(), Aggressor.CLIENT, null, Set.of(), false, true, 1, 1,
+                Instant.parse("2026-03-03T10:00:00Z"), 3)));
+
+        assertThat(page(leader(NOORD), "en")).contains("once, most recently on", "Amend report", "Plan a follow-up action");
+    }
+
+    @Test
+    void someoneElseIsRefused() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        mvc.perform(get("/incidents/incident-a").with(user(leader(new TeamId("zuid"))))).andExpect(status().isForbidden());
+    }
+
+    private String page(VwUser user, String language) throws Exception {
+        return mvc.perform(get("/incidents/incident-a").header("Accept-Language", language).with(user(user)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** As a report from before aggressor, client number, injuries and police were asked. */
+    private static IncidentDetails reportedBy(String reporter) {
+        return new IncidentDetails(ID, NOORD, reporter, null, REPORTED, null, Setting.OFFICE,
+                Set.of(AggressionKind.VERBAL_ABUSE), Severity.MINOR, "Schold.", null, null, null, false, true, 1, 0,
+                null, 1);
+    }
+}
