@@ -154,7 +154,10 @@ class Incident {
         if (content.kinds().isEmpty()) {
             throw new IncidentRejectedException("incident.rejected.noKinds", "kinds");
         }
-        if (content.occurredAt() == null || content.occurredAt().isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
+        if (content.occurredAt() == null) {
+            throw new IncidentRejectedException("incident.report.occurredAt.required", "occurredAt");
+        }
+        if (content.occurredAt().isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
             throw new IncidentRejectedException("incident.rejected.occurredInFuture", "occurredAt");
         }
         if (content.setting() == null) {
