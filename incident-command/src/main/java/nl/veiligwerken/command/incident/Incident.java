@@ -369,6 +369,7 @@ class Incident {
                 DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
         requireMayTake(command.givenBy(), ProtocolStep.FEEDBACK, protocol);
+        requireOpen();
         if (command.message() == null || command.message().isBlank()) {
             throw new IncidentRejectedException("incident.feedback.message.required", "message");
         }
@@ -424,6 +425,7 @@ class Incident {
                 ProtocolBook protocol, DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
         requireMayTake(command.recordedBy(), ProtocolStep.LABOUR_INSPECTORATE, protocol);
+        requireOpen();
         if (labourInspectorateNotified) {
             throw new IncidentRejectedException("incident.rejected.labourInspectorateAlreadyNotified", null);
         }
