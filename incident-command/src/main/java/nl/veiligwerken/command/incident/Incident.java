@@ -146,7 +146,9 @@ class Incident {
         }
         apply(new ReportAmendedEvent(incidentId, tidy(command.content()), command.reason().strip(), actor.username(),
                 command.amendedAt()));
-        scheduleRequiredByReport(protocol.version(protocolVersion), command.amendedAt(), dueTimes, deadlines);
+        ProtocolAgreement agreement = protocol.version(protocolVersion);
+        scheduleRequiredByReport(agreement, command.amendedAt(), dueTimes, deadlines);
+        scheduleNextCheckIn(agreement, command.amendedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
@@ -270,17 +272,27 @@ class Incident {
         if (step != null) {
             complete(step, command.heldAt(), deadlines);
         }
-        ProtocolStep next = step == ProtocolStep.AFTERCARE_TALK ? ProtocolStep.FIRST_CHECK_IN
-                : step == ProtocolStep.FIRST_CHECK_IN ? ProtocolStep.SECOND_CHECK_IN : null;
-        if (next != null) {
-            protocol.version(protocolVersion).step(next)
-                    .filter(checkIn -> !everScheduled.contains(next))
-                    .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
-                            lastAftercareOutcome))
-                    .ifPresent(checkIn -> schedule(checkIn, command.recordedAt(),
-                            StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes), deadlines));
-        }
+        scheduleNextCheckIn(protocol.version(protocolVersion), command.recordedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The check-in that follows the talks held so far, counted from the first talk, when the agreements, a need
+     * for help or a decline call for it and it was not scheduled yet. Asked after each talk, and after an
+     * amendment: a report raised to serious after the first talk needs its check-ins from then on.
+     */
+    private void scheduleNextCheckIn(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
+                                     DeadlineManager deadlines) {
+        if (aftercareTalks == 0 || aftercareTalks >= AFTERCARE_ORDER.size()) {
+            return;
+        }
+        ProtocolStep next = AFTERCARE_ORDER.get(aftercareTalks);
+        agreement.step(next)
+                .filter(checkIn -> !everScheduled.contains(next))
+                .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
+                        lastAftercareOutcome))
+                .ifPresent(checkIn -> schedule(checkIn, now, StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes),
+                        deadlines));
     }
 
     @CommandHandler
