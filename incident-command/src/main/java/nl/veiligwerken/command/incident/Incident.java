@@ -258,13 +258,14 @@ class Incident {
     long handle(RecordAftercareTalkCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DueTimes dueTimes, DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
-        requireMayTake(command.recordedBy(), ProtocolStep.AFTERCARE_TALK, protocol);
+        ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
+        // a check-in is taken by whom the agreement gives it (its task says so); an extra one like the first talk
+        requireMayTake(command.recordedBy(), step == null ? ProtocolStep.AFTERCARE_TALK : step, protocol);
         requireOpen();
         if (command.outcome() == null) {
             throw new IncidentRejectedException("incident.aftercare.outcome.required", "outcome");
         }
         requirePlausible(command.heldAt(), command.recordedAt(), "heldAt");
-        ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
         boolean held = command.outcome() == AftercareOutcome.HELD;
         apply(new AftercareTalkRecordedEvent(incidentId, step, affectedPerson, command.heldAt(), command.outcome(),
                 held && command.needsMoreHelp(), held ? command.referrals() : Set.of(),
