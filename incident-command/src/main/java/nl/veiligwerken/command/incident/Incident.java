@@ -146,7 +146,9 @@ class Incident {
         }
         apply(new ReportAmendedEvent(incidentId, tidy(command.content()), command.reason().strip(), actor.username(),
                 command.amendedAt()));
-        scheduleRequiredByReport(protocol.version(protocolVersion), command.amendedAt(), dueTimes, deadlines);
+        ProtocolAgreement agreement = protocol.version(protocolVersion);
+        scheduleRequiredByReport(agreement, command.amendedAt(), dueTimes, deadlines);
+        scheduleNextCheckIn(agreement, command.amendedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
@@ -154,7 +156,10 @@ class Incident {
         if (content.kinds().isEmpty()) {
             throw new IncidentRejectedException("incident.rejected.noKinds", "kinds");
         }
-        if (content.occurredAt() == null || content.occurredAt().isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
+        if (content.occurredAt() == null) {
+            throw new IncidentRejectedException("incident.report.occurredAt.required", "occurredAt");
+        }
+        if (content.occurredAt().isAfter(now.plus(StepPolicy.CLOCK_SKEW))) {
             throw new IncidentRejectedException("incident.rejected.occurredInFuture", "occurredAt");
         }
         if (content.setting() == null) {
@@ -253,13 +258,14 @@ class Incident {
     long handle(RecordAftercareTalkCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DueTimes dueTimes, DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
-        requireMayTake(command.recordedBy(), ProtocolStep.AFTERCARE_TALK, protocol);
+        ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
+        // a check-in is taken by whom the agreement gives it (its task says so); an extra one like the first talk
+        requireMayTake(command.recordedBy(), step == null ? ProtocolStep.AFTERCARE_TALK : step, protocol);
         requireOpen();
         if (command.outcome() == null) {
             throw new IncidentRejectedException("incident.aftercare.outcome.required", "outcome");
         }
         requirePlausible(command.heldAt(), command.recordedAt(), "heldAt");
-        ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
         boolean held = command.outcome() == AftercareOutcome.HELD;
         apply(new AftercareTalkRecordedEvent(incidentId, step, affectedPerson, command.heldAt(), command.outcome(),
                 held && command.needsMoreHelp(), held ? command.referrals() : Set.of(),
@@ -267,17 +273,27 @@ class Incident {
         if (step != null) {
             complete(step, command.heldAt(), deadlines);
         }
-        ProtocolStep next = step == ProtocolStep.AFTERCARE_TALK ? ProtocolStep.FIRST_CHECK_IN
-                : step == ProtocolStep.FIRST_CHECK_IN ? ProtocolStep.SECOND_CHECK_IN : null;
-        if (next != null) {
-            protocol.version(protocolVersion).step(next)
-                    .filter(checkIn -> !everScheduled.contains(next))
-                    .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
-                            lastAftercareOutcome))
-                    .ifPresent(checkIn -> schedule(checkIn, command.recordedAt(),
-                            StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes), deadlines));
-        }
+        scheduleNextCheckIn(protocol.version(protocolVersion), command.recordedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The check-in that follows the talks held so far, counted from the first talk, when the agreements, a need
+     * for help or a decline call for it and it was not scheduled yet. Asked after each talk, and after an
+     * amendment: a report raised to serious after the first talk needs its check-ins from then on.
+     */
+    private void scheduleNextCheckIn(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
+                                     DeadlineManager deadlines) {
+        if (aftercareTalks == 0 || aftercareTalks >= AFTERCARE_ORDER.size()) {
+            return;
+        }
+        ProtocolStep next = AFTERCARE_ORDER.get(aftercareTalks);
+        agreement.step(next)
+                .filter(checkIn -> !everScheduled.contains(next))
+                .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
+                        lastAftercareOutcome))
+                .ifPresent(checkIn -> schedule(checkIn, now, StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes),
+                        deadlines));
     }
 
     @CommandHandler
@@ -366,6 +382,7 @@ class Incident {
                 DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
         requireMayTake(command.givenBy(), ProtocolStep.FEEDBACK, protocol);
+        requireOpen();
         if (command.message() == null || command.message().isBlank()) {
             throw new IncidentRejectedException("incident.feedback.message.required", "message");
         }
@@ -421,6 +438,7 @@ class Incident {
                 ProtocolBook protocol, DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
         requireMayTake(command.recordedBy(), ProtocolStep.LABOUR_INSPECTORATE, protocol);
+        requireOpen();
         if (labourInspectorateNotified) {
             throw new IncidentRejectedException("incident.rejected.labourInspectorateAlreadyNotified", null);
         }
