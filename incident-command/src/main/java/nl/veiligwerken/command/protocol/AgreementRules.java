@@ -1,6 +1,7 @@
 package nl.veiligwerken.command.protocol;
 
 import nl.veiligwerken.api.protocol.DueTime;
+import nl.veiligwerken.api.protocol.DueUnit;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.StepAgreement;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * What a version of the agreements must hold: every step once, someone to do it, a due time that is a
- * positive whole number of hours, days or working days, a second check-in after the first, and a retention
+ * positive whole number of hours, days or working days (at most a year), a second check-in after the first, and a retention
  * term. The Labour Inspectorate's due time is set by law and cannot be agreed.
  */
 public final class AgreementRules {
@@ -22,8 +23,9 @@ public final class AgreementRules {
     }
 
     public static final int MAX_RETENTION_YEARS = 30;
-    /** A year of working days: more is a typing error, not an agreement. */
-    public static final int MAX_AMOUNT = 365;
+    /** A year: more is a typing error, not an agreement. */
+    public static final int MAX_DAYS = 365;
+    public static final int MAX_HOURS = 24 * MAX_DAYS;
 
     private AgreementRules() {
     }
@@ -34,7 +36,9 @@ public final class AgreementRules {
         for (StepAgreement agreement : steps) {
             if (agreement == null || agreement.step() == null) {
                 problems.add(new Problem(null, "steps", "protocol.rejected.stepMissing"));
-            } else if (byStep.put(agreement.step(), agreement) != null || !agreement.step().isAgreed()) {
+            } else if (!agreement.step().isAgreed()) {
+                problems.add(new Problem(agreement.step(), "steps", "protocol.rejected.stepNotAgreed"));
+            } else if (byStep.put(agreement.step(), agreement) != null) {
                 problems.add(new Problem(agreement.step(), "steps", "protocol.rejected.stepTwice"));
             }
         }
@@ -72,7 +76,7 @@ public final class AgreementRules {
         DueTime due = agreement.due();
         if (due == null || due.unit() == null) {
             problems.add(new Problem(step, "unit", "protocol.rejected.unitMissing"));
-        } else if (due.amount() < 1 || due.amount() > MAX_AMOUNT) {
+        } else if (due.amount() < 1 || due.amount() > (due.unit() == DueUnit.HOURS ? MAX_HOURS : MAX_DAYS)) {
             problems.add(new Problem(step, "amount", "protocol.rejected.amountOutOfRange"));
         }
     }

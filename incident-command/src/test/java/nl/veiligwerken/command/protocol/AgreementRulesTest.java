@@ -56,6 +56,14 @@ class AgreementRulesTest {
     }
 
     @Test
+    void hoursGoUpToAYearToo() {
+        assertThat(AgreementRules.problems(defaultsWith(ProtocolStep.FIRST_SUPPORT, due(DueTime.hours(8760))), RETENTION))
+                .isEmpty();
+        assertThat(AgreementRules.problems(defaultsWith(ProtocolStep.FIRST_SUPPORT, due(DueTime.hours(8761))), RETENTION))
+                .containsExactly(new Problem(ProtocolStep.FIRST_SUPPORT, "amount", "protocol.rejected.amountOutOfRange"));
+    }
+
+    @Test
     void aMissingUnitIsRefused() {
         assertThat(AgreementRules.problems(defaultsWith(ProtocolStep.FEEDBACK, due(new DueTime(7, null))), RETENTION))
                 .containsExactly(new Problem(ProtocolStep.FEEDBACK, "unit", "protocol.rejected.unitMissing"));
@@ -107,7 +115,7 @@ class AgreementRulesTest {
                 DueTime.days(14), Role.MANAGEMENT));
 
         assertThat(AgreementRules.problems(steps, RETENTION))
-                .containsExactly(new Problem(ProtocolStep.FOLLOW_UP_ACTION, "steps", "protocol.rejected.stepTwice"));
+                .containsExactly(new Problem(ProtocolStep.FOLLOW_UP_ACTION, "steps", "protocol.rejected.stepNotAgreed"));
     }
 
     @Test
