@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * An aftercare talk or a later check-in with the colleague: held or declined, whether they need more help, and
- * any referral. The incident counts it towards the first aftercare step still open (talk, first check-in,
- * second check-in); with none open it is an extra check-in.
+ * any referral. Talks are counted in order: the first is the aftercare talk, the second the first check-in, the
+ * third the second check-in, any later one an extra check-in (no step). A talk completes its step's task when
+ * that task is open.
  */
 public record RecordAftercareTalkCommand(
         @TargetAggregateIdentifier IncidentId incidentId,

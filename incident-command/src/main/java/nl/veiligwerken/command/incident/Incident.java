@@ -35,6 +35,7 @@ import nl.veiligwerken.api.protocol.StepAgreement;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.AmendReportCommand;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
@@ -147,6 +148,7 @@ class Incident {
         apply(new ReportAmendedEvent(incidentId, tidy(command.content()), command.reason().strip(), actor.username(),
                 command.amendedAt()));
         ProtocolAgreement agreement = protocol.version(protocolVersion);
+        withdrawNoLongerRequired(agreement, command.amendedAt(), deadlines);
         scheduleRequiredByReport(agreement, command.amendedAt(), dueTimes, deadlines);
         scheduleNextCheckIn(agreement, command.amendedAt(), dueTimes, deadlines);
         return AggregateLifecycle.getVersion();
@@ -182,6 +184,22 @@ class Incident {
         return new ReportContent(content.occurredAt(), content.setting(), content.kinds(), content.severity(),
                 content.description().strip(), content.aggressor(), reference, content.injuries(),
                 content.policeInvolved());
+    }
+
+    /**
+     * Open tasks of the report's steps that the amended content no longer calls for are withdrawn, so they
+     * neither block closing nor count as breaches. Check-ins stay: a talk asked for them.
+     */
+    private void withdrawNoLongerRequired(ProtocolAgreement agreement, Instant now, DeadlineManager deadlines) {
+        List<Map.Entry<TaskId, OpenTask>> open = List.copyOf(openTasks.entrySet());
+        for (Map.Entry<TaskId, OpenTask> task : open) {
+            ProtocolStep step = task.getValue().step();
+            boolean reportStep = step.isAgreed() && !step.isAftercare() || step == ProtocolStep.AFTERCARE_TALK;
+            if (reportStep && agreement.step(step).filter(a -> StepRequirements.requiredByReport(a, report)).isEmpty()) {
+                apply(new TaskWithdrawnEvent(task.getKey(), incidentId, teamId, step, now));
+                deadlines.cancelAllWithinScope(deadlineName(step));
+            }
+        }
     }
 
     private void scheduleRequiredByReport(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
@@ -321,6 +339,9 @@ class Incident {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
         requireLeader(command.plannedBy());
         requireOpen();
+        if (command.actionId() == null) {
+            throw new IncidentRejectedException("incident.action.actionId.required", null);
+        }
         if (plannedActions.contains(command.actionId())) {
             throw new IncidentRejectedException("incident.rejected.actionAlreadyPlanned", null);
         }
@@ -415,8 +436,10 @@ class Incident {
             }
         }
         List<ActionId> measureIds = command.measures().stream().map(PreventiveMeasure::actionId).toList();
-        if (measureIds.stream().anyMatch(id -> id == null || plannedActions.contains(id))
-                || Set.copyOf(measureIds).size() != measureIds.size()) {
+        if (measureIds.contains(null)) {
+            throw new IncidentRejectedException("incident.action.actionId.required", "measures");
+        }
+        if (measureIds.stream().anyMatch(plannedActions::contains) || Set.copyOf(measureIds).size() != measureIds.size()) {
             throw new IncidentRejectedException("incident.rejected.actionAlreadyPlanned", "measures");
         }
         apply(new IncidentAnalysedEvent(incidentId, command.causes().strip(), strip(command.riskFactors()),
@@ -486,7 +509,7 @@ class Incident {
     private void requireMayTake(Actor actor, ProtocolStep step, ProtocolBook protocol) {
         StepAgreement agreement = protocol.version(protocolVersion).step(step).orElse(null);
         if (!StepRequirements.mayTake(actor, teamId, agreement)) {
-            throw new IncidentForbiddenException("incident.rejected.notTeamLeader");
+            throw new IncidentForbiddenException("incident.rejected.stepNotYours");
         }
     }
 
@@ -557,6 +580,13 @@ class Incident {
     @EventSourcingHandler
     void on(TaskCompletedEvent event) {
         openTasks.remove(event.taskId());
+    }
+
+    @EventSourcingHandler
+    void on(TaskWithdrawnEvent event) {
+        openTasks.remove(event.taskId());
+        // required again by a later amendment: then it is scheduled anew
+        everScheduled.remove(event.step());
     }
 
     @EventSourcingHandler

@@ -41,6 +41,7 @@ import nl.veiligwerken.api.protocol.StepAgreement;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Aggressor;
 import nl.veiligwerken.api.reporting.AmendReportCommand;
@@ -486,7 +487,7 @@ class IncidentTest {
             givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
                     .when(firstSupport(notAllowed, REPORTED.plus(Duration.ofHours(1))))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -687,7 +688,7 @@ class IncidentTest {
                     .when(new RecordAftercareTalkCommand(ID, null, REPORTED.plus(Duration.ofHours(5)),
                             AftercareOutcome.HELD, false, Set.of(), notAllowed, REPORTED.plus(Duration.ofHours(6))))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -749,7 +750,7 @@ class IncidentTest {
             givenReported(content(Severity.MODERATE, Aggressor.CLIENT))
                     .when(aggressorResponse(notAllowed, REPORTED.plus(Duration.ofHours(3)), AggressorResponse.LETTER))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -788,6 +789,9 @@ class IncidentTest {
 
     static Stream<Arguments> badActions() {
         return Stream.of(
+                arguments(Named.of("without an id", new PlanFollowUpActionCommand(ID, null, null, FollowUpKind.OTHER,
+                                "Brief", "kees", actionDue(), true, MARK, REPORTED.plus(Duration.ofHours(2)))),
+                        "incident.action.actionId.required", null),
                 arguments(Named.of("without a kind", planAction(MARK, null, "Brief", "kees", actionDue())),
                         "incident.action.kind.required", "kind"),
                 arguments(Named.of("without a description", planAction(MARK, FollowUpKind.OTHER, " ", "kees", actionDue())),
@@ -940,7 +944,7 @@ class IncidentTest {
             givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
                     .when(feedback(notAllowed, REPORTED.plus(Duration.ofDays(1))))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -995,7 +999,7 @@ class IncidentTest {
             givenReported(content(Severity.SERIOUS, Aggressor.CLIENT))
                     .when(analysis(notAllowed))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -1032,6 +1036,9 @@ class IncidentTest {
                 arguments(Named.of("a measure due in the past", analysis(PETRA, List.of(point), List.of(
                                 new PreventiveMeasure(new ActionId("m2"), "Training", "mark", REPORTED)))),
                         "incident.action.dueAt.past", "measures[0].dueAt"),
+                arguments(Named.of("a measure without an id", analysis(PETRA, List.of(point), List.of(
+                                new PreventiveMeasure(null, "Training", "mark", measure.dueAt())))),
+                        "incident.action.actionId.required", "measures"),
                 arguments(Named.of("the same measure twice", analysis(PETRA, List.of(point), List.of(measure, measure))),
                         "incident.rejected.actionAlreadyPlanned", "measures"));
     }
@@ -1088,7 +1095,7 @@ class IncidentTest {
                     AggressionKind.PHYSICAL_VIOLENCE))
                     .when(notifyInspectorate(notAllowed, REPORTED.plus(Duration.ofHours(4))))
                     .expectNoEvents()
-                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+                    .expectException(forbidden("incident.rejected.stepNotYours"));
         }
     }
 
@@ -1163,6 +1170,51 @@ class IncidentTest {
                         new ReportAmendedEvent(ID, serious, "Het letsel bleek ernstiger", "mark", amendedAt),
                         scheduled(INCIDENT_ANALYSIS, Role.PREVENTION_OFFICER, amendedAt, ANALYSIS_DUE),
                         scheduled(FIRST_CHECK_IN, Role.TEAM_LEADER, amendedAt, firstTalk.plus(Duration.ofDays(14))));
+    }
+
+    @Test
+    void loweringTheSeverityWithdrawsTheAnalysisItNoLongerNeeds() {
+        Instant amendedAt = REPORTED.plus(Duration.ofDays(1));
+        ReportContent moderate = content(Severity.MODERATE, Aggressor.UNKNOWN);
+
+        givenReported(content(Severity.SERIOUS, Aggressor.UNKNOWN))
+                .when(amend(MARK, moderate, amendedAt))
+                .expectEvents(
+                        new ReportAmendedEvent(ID, moderate, "Het letsel bleek ernstiger", "mark", amendedAt),
+                        new TaskWithdrawnEvent(task(INCIDENT_ANALYSIS), ID, TEAM, INCIDENT_ANALYSIS, amendedAt))
+                .expectNoScheduledDeadlineWithName(ANALYSIS_DUE, deadline(INCIDENT_ANALYSIS));
+    }
+
+    @Test
+    void aWithdrawnStepIsScheduledAgainWhenTheReportCallsForItAgain() {
+        Instant lowered = REPORTED.plus(Duration.ofDays(1));
+        Instant raised = REPORTED.plus(Duration.ofDays(2));
+        ReportContent serious = content(Severity.SERIOUS, Aggressor.UNKNOWN);
+
+        givenReported(serious)
+                .andGivenCommands(amend(MARK, content(Severity.MODERATE, Aggressor.UNKNOWN), lowered))
+                .when(amend(MARK, serious, raised))
+                .expectEvents(
+                        new ReportAmendedEvent(ID, serious, "Het letsel bleek ernstiger", "mark", raised),
+                        scheduled(INCIDENT_ANALYSIS, Role.PREVENTION_OFFICER, raised, ANALYSIS_DUE))
+                .expectScheduledDeadlineWithName(ANALYSIS_DUE, deadline(INCIDENT_ANALYSIS));
+    }
+
+    @Test
+    void anAggressorWhoTurnsOutUnknownNeedsNoResponseAndNoLongerBlocksClosing() {
+        Instant amendedAt = REPORTED.plus(Duration.ofHours(6));
+        ReportContent unknown = content(Severity.MINOR, Aggressor.UNKNOWN);
+
+        givenReported(content(Severity.MINOR, Aggressor.CLIENT))
+                .when(amend(SANNE, unknown, amendedAt))
+                .expectEvents(
+                        new ReportAmendedEvent(ID, unknown, "Het letsel bleek ernstiger", "sanne", amendedAt),
+                        new TaskWithdrawnEvent(task(AGGRESSOR_RESPONSE), ID, TEAM, AGGRESSOR_RESPONSE, amendedAt));
+        givenReported(content(Severity.MINOR, Aggressor.CLIENT))
+                .andGivenCommands(amend(SANNE, unknown, amendedAt))
+                .andGivenCommands(allStepsOfAMinorIncident())
+                .when(close(MARK))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -1528,7 +1580,7 @@ class IncidentTest {
         givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
                 .when(firstSupport(BRAM, offered))
                 .expectNoEvents()
-                .expectException(forbidden("incident.rejected.notTeamLeader"));
+                .expectException(forbidden("incident.rejected.stepNotYours"));
     }
 
     @Test
@@ -1539,7 +1591,7 @@ class IncidentTest {
                 .andGivenCommands(report(REPORTED_V2, content(Severity.MINOR, Aggressor.UNKNOWN)))
                 .when(firstSupport(otherPeer, REPORTED_V2.plus(Duration.ofHours(1))))
                 .expectNoEvents()
-                .expectException(forbidden("incident.rejected.notTeamLeader"));
+                .expectException(forbidden("incident.rejected.stepNotYours"));
     }
 
     @Test
@@ -1572,7 +1624,7 @@ class IncidentTest {
                 .when(new RecordAftercareTalkCommand(ID, null, heldAt, AftercareOutcome.HELD, false, Set.of(), BRAM,
                         heldAt))
                 .expectNoEvents()
-                .expectException(forbidden("incident.rejected.notTeamLeader"));
+                .expectException(forbidden("incident.rejected.stepNotYours"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.veiligwerken.query.tasks;
 
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
@@ -36,6 +37,12 @@ class TaskProjection {
     @EventHandler
     void on(TaskCompletedEvent event) {
         tasks.complete(event.taskId(), event.completedAt(), event.late());
+    }
+
+    /** No longer required after an amendment: it leaves the list, neither done nor overdue. */
+    @EventHandler
+    void on(TaskWithdrawnEvent event) {
+        tasks.withdraw(event.taskId());
     }
 
     /** The shared question, answered without the assignee its answer has no room for. */

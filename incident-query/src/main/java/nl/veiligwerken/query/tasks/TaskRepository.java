@@ -70,6 +70,13 @@ class TaskRepository {
                 .update();
     }
 
+    /** Only an open task can be withdrawn; a replay withdrawing it again changes nothing. */
+    void withdraw(TaskId taskId) {
+        jdbc.sql("update query.task set status = 'WITHDRAWN' where task_id = ? and status = 'OPEN'")
+                .param(taskId.value())
+                .update();
+    }
+
     void deleteAll() {
         jdbc.sql("delete from query.task").update();
     }

@@ -6,6 +6,7 @@ import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
+import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
@@ -94,6 +95,20 @@ class TaskProjectionTest {
 
         assertThat(projection.handle(new FindOpenTasksQuery(NOORD)))
                 .extracting(task -> task.taskId().value())
+                .containsExactly("still-open");
+    }
+
+    @Test
+    void aWithdrawnTaskLeavesTheOpenList() {
+        TaskScheduledEvent analysis = scheduled("analysis", NOORD, REPORTED.plus(Duration.ofDays(14)));
+        projection.on(analysis);
+        projection.on(scheduled("still-open", NOORD, REPORTED.plus(Duration.ofHours(30))));
+
+        projection.on(new TaskWithdrawnEvent(analysis.taskId(), analysis.incidentId(), NOORD,
+                ProtocolStep.INCIDENT_ANALYSIS, REPORTED.plus(Duration.ofDays(1))));
+
+        assertThat(projection.handle(new FindTaskListQuery(NOORD)))
+                .extracting(entry -> entry.task().taskId().value())
                 .containsExactly("still-open");
     }
 
