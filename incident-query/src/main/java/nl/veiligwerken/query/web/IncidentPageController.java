@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** One incident, for its reporter and for the leader of its team. */
+/** One incident, for its reporter, the colleague it happened to and the leader of its team. */
 @Controller
 class IncidentPageController {
 
@@ -49,7 +49,8 @@ class IncidentPageController {
         model.addAttribute("occurredAt", time.format(incident.occurredAt(), locale));
         model.addAttribute("lastAmendedAt", time.format(incident.lastAmendedAt(), locale));
         model.addAttribute("leadsTeam", user.leads(incident.teamId()));
-        // whoever may see the incident may amend it: its reporter and the leaders of its team
+        // the colleague it happened to reads along; the reporter and the team's leaders correct it
+        model.addAttribute("mayAmend", ReadAccess.mayAmend(user, incident));
         model.addAttribute("amendPath", CommandPages.amend(incident.incidentId()));
         model.addAttribute("planActionPath", CommandPages.planAction(incident.incidentId()));
         model.addAttribute("closingPath", CommandPages.closing(incident.incidentId()));

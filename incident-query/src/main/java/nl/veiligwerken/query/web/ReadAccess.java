@@ -25,10 +25,18 @@ final class ReadAccess {
         }
     }
 
-    /** The reporter sees their own report; the leader of the incident's team sees it to follow it up. */
+    /**
+     * The reporter sees their own report, and so does the colleague it happened to when someone reported on
+     * their behalf; the leader of the incident's team sees it to follow it up.
+     */
     static void requireMaySee(VwUser user, IncidentDetails incident) {
-        if (!user.getUsername().equals(incident.reportedBy()) && !user.leads(incident.teamId())) {
-            throw new AccessDeniedException("neither reporter nor team leader of incident " + incident.incidentId());
+        if (!mayAmend(user, incident) && !user.getUsername().equals(incident.reportedFor())) {
+            throw new AccessDeniedException("neither reporter, colleague nor team leader of incident " + incident.incidentId());
         }
+    }
+
+    /** The command side's rule: the reporter or a leader of the incident's team corrects the report. */
+    static boolean mayAmend(VwUser user, IncidentDetails incident) {
+        return user.getUsername().equals(incident.reportedBy()) || user.leads(incident.teamId());
     }
 }

@@ -107,6 +107,26 @@ class IncidentPageControllerTest extends WebSliceTest {
     }
 
     @Test
+    void theColleagueItHappenedToReadsTheReportMadeOnTheirBehalfButDoesNotAmendIt() throws Exception {
+        IncidentDetails reported = reportedBy("mark");
+        when(readModel.incident(ID)).thenReturn(Optional.of(new IncidentDetails(ID, NOORD, "mark", "sanne", REPORTED,
+                reported.content(), true, 1, 2)));
+        VwUser colleague = new VwUser("sanne", "Sanne de Vries", "s@x", "{noop}x", true, Set.of(Role.STAFF),
+                Set.of(NOORD), Set.of());
+
+        assertThat(page(colleague, "nl")).contains("<dt>Gemeld voor</dt>", "<dd>Sanne de Vries</dd>")
+                .doesNotContain(INCIDENT_PAGES + "amend", INCIDENT_PAGES + "actions", INCIDENT_PAGES + "closing");
+    }
+
+    @Test
+    void aTeamMateWhoIsNeitherReporterNorColleagueIsRefused() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("mark")));
+        VwUser teamMate = new VwUser("kees", "Kees", "k@x", "{noop}x", true, Set.of(Role.STAFF), Set.of(NOORD), Set.of());
+
+        mvc.perform(get("/incidents/incident-a").with(user(teamMate))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void someoneElseIsRefused() throws Exception {
         when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
 
