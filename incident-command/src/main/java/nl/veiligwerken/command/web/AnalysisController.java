@@ -48,10 +48,10 @@ class AnalysisController {
             return show(incident, user, form, errors, model);
         }
         if (addPoint != null) {
-            return show(incident, user, form.withAnotherPoint(), null, model);
+            return show(incident, user, form.withAnotherPoint().withRoomToType(), null, model);
         }
         if (addMeasure != null) {
-            return show(incident, user, form.withAnotherMeasure(), null, model);
+            return show(incident, user, form.withAnotherMeasure().withRoomToType(), null, model);
         }
         AnalysisForm rows = form.withoutEmptyRows();
         BindingResult rowErrors = recording.bindingFor(rows);
