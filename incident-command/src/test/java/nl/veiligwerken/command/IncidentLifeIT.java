@@ -195,6 +195,14 @@ class IncidentLifeIT {
                 status().isForbidden());
         send(users.staff, api + "/analysis", analysis.formatted(version, measure, leader.getUsername(), inDays(30)),
                 status().isForbidden());
+        mvc.perform(post(api + "/analysis").with(user(users.preventionOfficer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"expectedVersion":%d,"causes":"Wachttijd","learningPoints":[{"text":""},{"text":"Rust"}],
+                                 "measures":[{"actionId":"%s","description":"Balie","owner":"nobody","dueAt":"%s"}]}"""
+                                .formatted(version, measure, inDays(30))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "learningPoints[0].level", "measures[0].owner")));
         version = step(users.preventionOfficer, api + "/analysis",
                 analysis.formatted(version, measure, leader.getUsername(), inDays(30)));
 

@@ -50,6 +50,7 @@ public class IncidentHistory {
     }
 
     private List<Object> payloads(IncidentId incident) {
-        return events.readEvents(incident.value()).asStream().map(Message::getPayload).map(Object.class::cast).toList();
+        // from the first event on: a stream that starts at a snapshot would leave out what it summarises
+        return events.readEvents(incident.value(), 0L).asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 }
