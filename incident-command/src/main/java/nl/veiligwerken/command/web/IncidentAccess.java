@@ -1,6 +1,7 @@
 package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.command.lookup.IncidentLookup;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.security.VwUser;
@@ -37,7 +38,25 @@ class IncidentAccess {
         return incident;
     }
 
-    private IncidentRef existing(String incidentId) {
+    /**
+     * The incident, if it exists (404) and the person may open the pages of its steps (403): who works in its
+     * team or leads it, and the roles an agreement can give a step to (prevention officer, peer supporter).
+     * Whether they may take the step is the incident's decision when the step is sent.
+     */
+    IncidentRef openableBy(String incidentId, VwUser user) {
+        IncidentRef incident = existing(incidentId);
+        if (!user.isMemberOf(incident.teamId()) && !user.hasRole(Role.PREVENTION_OFFICER)
+                && !user.hasRole(Role.PEER_SUPPORTER)) {
+            throw new AccessDeniedException("not working on the incident's team's steps");
+        }
+        return incident;
+    }
+
+    /**
+     * The incident, if it exists (404). For the steps the agreements give to someone: the incident decides who
+     * may take them (403 when it refuses), since a prevention officer or peer supporter may be given a step.
+     */
+    IncidentRef existing(String incidentId) {
         return (incidentId == null || incidentId.isBlank() ? java.util.Optional.<IncidentRef>empty()
                 : lookup.find(new IncidentId(incidentId)))
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound"));

@@ -1,0 +1,55 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.api.followup.AggressorResponse;
+import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The response to the aggressor, decided and given. */
+@Controller
+class AggressorResponseController {
+
+    private final AggressorResponseRecording recording;
+    private final IncidentAccess access;
+    private final RecordedStepController recorded;
+
+    AggressorResponseController(AggressorResponseRecording recording, IncidentAccess access,
+                                RecordedStepController recorded) {
+        this.recording = recording;
+        this.access = access;
+        this.recorded = recorded;
+    }
+
+    @GetMapping("/incidents/{incidentId}/aggressor-response")
+    String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
+        IncidentRef incident = access.openableBy(incidentId, user);
+        AggressorResponseForm blank = recording.blank(incident);
+        model.addAttribute("aggressorResponse", blank);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "aggressorResponse", recording.bindingFor(blank));
+        return show(incident, model);
+    }
+
+    @PostMapping("/incidents/{incidentId}/aggressor-response")
+    String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
+                  @ModelAttribute("aggressorResponse") AggressorResponseForm form, BindingResult errors, Model model) {
+        IncidentRef incident = access.openableBy(incidentId, user);
+        if (PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors)) == null) {
+            return show(incident, model);
+        }
+        return recorded.afterwards(incident, user);
+    }
+
+    private String show(IncidentRef incident, Model model) {
+        model.addAttribute("incident", incident);
+        model.addAttribute("responses", AggressorResponse.values());
+        model.addAttribute("textMax", StepForms.TEXT_MAX);
+        return "incidents/aggressor-response";
+    }
+}

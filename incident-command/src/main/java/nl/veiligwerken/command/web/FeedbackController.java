@@ -1,0 +1,52 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Feedback to the reporter on what was done with their report. */
+@Controller
+class FeedbackController {
+
+    private final FeedbackRecording recording;
+    private final IncidentAccess access;
+    private final RecordedStepController recorded;
+
+    FeedbackController(FeedbackRecording recording, IncidentAccess access, RecordedStepController recorded) {
+        this.recording = recording;
+        this.access = access;
+        this.recorded = recorded;
+    }
+
+    @GetMapping("/incidents/{incidentId}/feedback")
+    String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
+        IncidentRef incident = access.openableBy(incidentId, user);
+        FeedbackForm blank = recording.blank(incident);
+        model.addAttribute("feedback", blank);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "feedback", recording.bindingFor(blank));
+        return show(incident, model);
+    }
+
+    @PostMapping("/incidents/{incidentId}/feedback")
+    String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
+                  @ModelAttribute("feedback") FeedbackForm form, BindingResult errors, Model model) {
+        IncidentRef incident = access.openableBy(incidentId, user);
+        if (PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors)) == null) {
+            return show(incident, model);
+        }
+        return recorded.afterwards(incident, user);
+    }
+
+    private String show(IncidentRef incident, Model model) {
+        model.addAttribute("incident", incident);
+        model.addAttribute("textMax", StepForms.TEXT_MAX);
+        return "incidents/feedback";
+    }
+}

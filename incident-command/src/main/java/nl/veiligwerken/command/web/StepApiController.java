@@ -1,0 +1,116 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.command.lookup.IncidentHistory;
+import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The steps after first support as JSON: each answers the incident's new version. Times are local time in the
+ * organisation's zone ({@code 2026-01-10T11:00}). 400 names each field that is wrong; 409 when the incident
+ * changed since {@code expectedVersion} or refuses the step in its state (done already, closed); 403 when the
+ * agreements do not give the step to the person; 404 for an unknown incident or action.
+ */
+@RestController
+@RequestMapping(path = "/api/incidents/{incidentId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+class StepApiController {
+
+    private final IncidentAccess access;
+    private final AftercareRecording aftercare;
+    private final AggressorResponseRecording aggressorResponse;
+    private final FollowUpActions actions;
+    private final FeedbackRecording feedback;
+    private final AnalysisRecording analysis;
+    private final LabourInspectorateRecording labourInspectorate;
+
+    StepApiController(IncidentAccess access, AftercareRecording aftercare,
+                      AggressorResponseRecording aggressorResponse, FollowUpActions actions,
+                      FeedbackRecording feedback, AnalysisRecording analysis,
+                      LabourInspectorateRecording labourInspectorate) {
+        this.access = access;
+        this.aftercare = aftercare;
+        this.aggressorResponse = aggressorResponse;
+        this.actions = actions;
+        this.feedback = feedback;
+        this.analysis = analysis;
+        this.labourInspectorate = labourInspectorate;
+    }
+
+    /** An aftercare talk; it counts for the first aftercare step still to come (talk, check-ins), then as extra. */
+    @PostMapping("/aftercare")
+    StepAnswer recordAftercare(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                               @RequestBody AftercareForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        BindingResult errors = aftercare.bindingFor(form);
+        return StepAnswer.of(incident, aftercare.submit(incident, form, user, errors), errors);
+    }
+
+    @PostMapping("/aggressor-response")
+    StepAnswer recordAggressorResponse(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                                       @RequestBody AggressorResponseForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        BindingResult errors = aggressorResponse.bindingFor(form);
+        return StepAnswer.of(incident, aggressorResponse.submit(incident, form, user, errors), errors);
+    }
+
+    /**
+     * Plans a follow-up action; {@code actionId} is a UUID the client makes, so sending it again is refused
+     * (409) as already planned, and completing it later is {@code /actions/{actionId}/complete}.
+     */
+    @PostMapping("/actions")
+    StepAnswer planAction(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                          @RequestBody FollowUpActionForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        BindingResult errors = actions.bindingFor(form);
+        return StepAnswer.of(incident, actions.plan(incident, form, user, errors), errors);
+    }
+
+    /** The action's owner or a leader of the team records the action as done. */
+    @PostMapping("/actions/{actionId}/complete")
+    StepAnswer completeAction(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                              @PathVariable String actionId, @RequestBody ActionCompletionForm form)
+            throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        IncidentHistory.Action action = actions.action(incident, actionId);
+        BindingResult errors = actions.bindingFor(form);
+        return StepAnswer.of(incident, actions.complete(incident, action, form, user, errors), errors);
+    }
+
+    @PostMapping("/feedback")
+    StepAnswer giveFeedback(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                            @RequestBody FeedbackForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        BindingResult errors = feedback.bindingFor(form);
+        return StepAnswer.of(incident, feedback.submit(incident, form, user, errors), errors);
+    }
+
+    /**
+     * The analysis; empty learning points and measures are left out, so errors name a row by its place among
+     * the rows that are not empty. Each measure needs an {@code actionId} (a UUID) and becomes an action.
+     */
+    @PostMapping("/analysis")
+    StepAnswer recordAnalysis(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                              @RequestBody AnalysisForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        AnalysisForm rows = form.withoutEmptyRows();
+        BindingResult errors = analysis.bindingFor(rows);
+        return StepAnswer.of(incident, analysis.submit(incident, rows, user, errors), errors);
+    }
+
+    @PostMapping("/labour-inspectorate")
+    StepAnswer recordLabourInspectorate(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                                        @RequestBody LabourInspectorateForm form) throws BindException {
+        IncidentRef incident = access.existing(incidentId);
+        BindingResult errors = labourInspectorate.bindingFor(form);
+        return StepAnswer.of(incident, labourInspectorate.submit(incident, form, user, errors), errors);
+    }
+}
