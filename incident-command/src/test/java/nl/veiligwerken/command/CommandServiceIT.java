@@ -303,6 +303,14 @@ class CommandServiceIT {
                 .andExpect(jsonPath("$.paths['/api/incidents'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/first-support'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/close'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/aftercare'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/aggressor-response'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/actions'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/actions/{actionId}/complete'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/feedback'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/analysis'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/labour-inspectorate'].post").exists())
+                .andExpect(jsonPath("$.info.description").value(containsString("409")))
                 .andExpect(jsonPath("$.paths['/incidents/new']").doesNotExist());
     }
 

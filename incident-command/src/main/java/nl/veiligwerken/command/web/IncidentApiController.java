@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,7 @@ class IncidentApiController {
         this.platform = platform;
     }
 
+    @Operation(summary = "Report an incident")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> report(@AuthenticationPrincipal VwUser user, @RequestBody IncidentReport report)
             throws BindException {
@@ -56,6 +58,7 @@ class IncidentApiController {
      * Records collegial first support. 409 when the incident changed since {@code expectedVersion} (reload
      * and decide again) or when first support was already recorded.
      */
+    @Operation(summary = "Record collegial first support: offered, accepted or declined")
     @PostMapping(path = "/{incidentId}/first-support", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     StepAnswer recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
@@ -66,6 +69,7 @@ class IncidentApiController {
     }
 
     /** Closes the incident; 409 naming the steps still open, or when it changed since {@code expectedVersion}. */
+    @Operation(summary = "Close the incident; refused while a required step or an action is open")
     @PostMapping(path = "/{incidentId}/close", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     StepAnswer close(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
@@ -76,6 +80,7 @@ class IncidentApiController {
     }
 
     /** Reopens a closed incident; the reason is required. */
+    @Operation(summary = "Reopen a closed incident, with a reason")
     @PostMapping(path = "/{incidentId}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     StepAnswer reopen(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,

@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
@@ -45,6 +46,7 @@ class ReportApiController {
      * The incident's current version on the command side, to send as {@code expectedVersion} with a step.
      * For its reporter and the leaders of its team.
      */
+    @Operation(summary = "The incident's current version, to send as expectedVersion")
     @GetMapping("/incidents/{incidentId}/version")
     Version version(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId) {
         IncidentRef incident = access.reportedOrLedBy(incidentId, user);
@@ -55,6 +57,7 @@ class ReportApiController {
      * Amends the report: {@code report} holds the content as it should read now (team, colleague and support
      * wish are not amended), {@code reason} why. 409 when the incident changed since {@code expectedVersion}.
      */
+    @Operation(summary = "Amend the report; the earlier content stays in the history")
     @PostMapping(path = "/incidents/{incidentId}/amend", consumes = MediaType.APPLICATION_JSON_VALUE)
     StepAnswer amend(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                      @RequestBody ReportAmendment amendment) throws BindException {
@@ -64,11 +67,13 @@ class ReportApiController {
     }
 
     /** The person's own drafts, newest first. */
+    @Operation(summary = "Your unfinished reports")
     @GetMapping("/drafts")
     List<ReportDrafts.Draft> drafts(@AuthenticationPrincipal VwUser user) {
         return drafts.of(user.getUsername());
     }
 
+    @Operation(summary = "One of your unfinished reports")
     @GetMapping("/drafts/{draftId}")
     ReportDrafts.Draft draft(@AuthenticationPrincipal VwUser user, @PathVariable String draftId) {
         return drafts.find(user.getUsername(), draftId)
@@ -79,6 +84,7 @@ class ReportApiController {
      * Saves a report as it is, complete or not. Send it later with POST /api/incidents and the same
      * {@code incidentId}: the draft is then removed.
      */
+    @Operation(summary = "Save an unfinished report to finish later (kept 30 days)")
     @PutMapping(path = "/drafts/{draftId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     DraftSaved saveDraft(@AuthenticationPrincipal VwUser user, @PathVariable String draftId,
                          @RequestBody IncidentReport report) {
@@ -88,6 +94,7 @@ class ReportApiController {
         return new DraftSaved(drafts.save(user.getUsername(), report.withIncidentId(draftId)));
     }
 
+    @Operation(summary = "Throw away an unfinished report")
     @DeleteMapping("/drafts/{draftId}")
     ResponseEntity<Void> deleteDraft(@AuthenticationPrincipal VwUser user, @PathVariable String draftId) {
         if (!drafts.delete(user.getUsername(), draftId)) {

@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.veiligwerken.command.lookup.IncidentHistory;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.security.VwUser;
@@ -46,18 +47,20 @@ class StepApiController {
     }
 
     /** An aftercare talk; it counts for the first aftercare step still to come (talk, check-ins), then as extra. */
+    @Operation(summary = "Record an aftercare talk or check-in: held or declined, need for more help, referrals")
     @PostMapping("/aftercare")
     StepAnswer recordAftercare(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody AftercareForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = aftercare.bindingFor(form);
         return StepAnswer.of(incident, aftercare.submit(incident, form, user, errors), errors);
     }
 
+    @Operation(summary = "Record the response to the aggressor (conversation, letter, measure, ban, police report)")
     @PostMapping("/aggressor-response")
     StepAnswer recordAggressorResponse(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                        @RequestBody AggressorResponseForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = aggressorResponse.bindingFor(form);
         return StepAnswer.of(incident, aggressorResponse.submit(incident, form, user, errors), errors);
     }
@@ -66,29 +69,32 @@ class StepApiController {
      * Plans a follow-up action; {@code actionId} is a UUID the client makes, so sending it again is refused
      * (409) as already planned, and completing it later is {@code /actions/{actionId}/complete}.
      */
+    @Operation(summary = "Plan a follow-up action with an owner and a due time, such as a police report by the employer")
     @PostMapping("/actions")
     StepAnswer planAction(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                           @RequestBody FollowUpActionForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = actions.bindingFor(form);
         return StepAnswer.of(incident, actions.plan(incident, form, user, errors), errors);
     }
 
     /** The action's owner or a leader of the team records the action as done. */
+    @Operation(summary = "Record a follow-up action as done (its owner or a team leader)")
     @PostMapping("/actions/{actionId}/complete")
     StepAnswer completeAction(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                               @PathVariable String actionId, @RequestBody ActionCompletionForm form)
             throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         IncidentHistory.Action action = actions.action(incident, actionId);
         BindingResult errors = actions.bindingFor(form);
         return StepAnswer.of(incident, actions.complete(incident, action, form, user, errors), errors);
     }
 
+    @Operation(summary = "Tell the reporter what was done with the report")
     @PostMapping("/feedback")
     StepAnswer giveFeedback(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                             @RequestBody FeedbackForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = feedback.bindingFor(form);
         return StepAnswer.of(incident, feedback.submit(incident, form, user, errors), errors);
     }
@@ -97,19 +103,21 @@ class StepApiController {
      * The analysis; empty learning points and measures are left out, so errors name a row by its place among
      * the rows that are not empty. Each measure needs an {@code actionId} (a UUID) and becomes an action.
      */
+    @Operation(summary = "Record the incident analysis: causes, risk factors, learning points, preventive measures")
     @PostMapping("/analysis")
     StepAnswer recordAnalysis(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                               @RequestBody AnalysisForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         AnalysisForm rows = form.withoutEmptyRows();
         BindingResult errors = analysis.bindingFor(rows);
         return StepAnswer.of(incident, analysis.submit(incident, rows, user, errors), errors);
     }
 
+    @Operation(summary = "Record the notification of a serious injury to the Labour Inspectorate")
     @PostMapping("/labour-inspectorate")
     StepAnswer recordLabourInspectorate(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                         @RequestBody LabourInspectorateForm form) throws BindException {
-        IncidentRef incident = access.existing(incidentId);
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = labourInspectorate.bindingFor(form);
         return StepAnswer.of(incident, labourInspectorate.submit(incident, form, user, errors), errors);
     }
