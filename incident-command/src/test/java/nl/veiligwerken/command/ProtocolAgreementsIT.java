@@ -215,7 +215,8 @@ class ProtocolAgreementsIT {
 
         mvc.perform(get("/protocol/edit").with(user(users.preventionOfficer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("name=\"steps[0].amount\"")))
+                .andExpect(content().string(containsString("<label for=\"steps0.amount\">")))
+                .andExpect(content().string(containsString("id=\"steps0.amount\" name=\"steps[0].amount\" value=\"24\"")))
                 .andExpect(content().string(containsString("inputmode=\"numeric\"")))
                 .andExpect(content().string(containsString("name=\"basedOnVersion\" value=\"1\"")))
                 .andExpect(content().string(containsString("Termijn: dezelfde dag, zo staat het in de wet")));
@@ -228,8 +229,8 @@ class ProtocolAgreementsIT {
                 "0", "protocol.rejected.amountOutOfRange",
                 "-1", "protocol.rejected.amountOutOfRange",
                 "9999999999", "protocol.rejected.amountOutOfRange",
-                "abc", "protocol.number.notWhole",
-                "", "protocol.number.required");
+                "abc", "protocol.amount.notWhole",
+                "", "protocol.amount.required");
         for (Map.Entry<String, String> bad : expected.entrySet()) {
             // FIRST_SUPPORT is the first row of the form
             mvc.perform(pageForm(1, Map.of(ProtocolStep.FIRST_SUPPORT, bad.getKey()), "5").with(user(users.preventionOfficer)))
@@ -239,8 +240,8 @@ class ProtocolAgreementsIT {
                     .andExpect(model().attributeErrorCount("protocol", 1))
                     .andExpect(content().string(containsString("id=\"steps0.amount-error\"")))
                     .andExpect(content().string(containsString(switch (bad.getValue()) {
-                        case "protocol.number.notWhole" -> "Vul een geheel getal in, bijvoorbeeld 24.";
-                        case "protocol.number.required" -> "Vul een getal in.";
+                        case "protocol.amount.notWhole" -> "Vul een geheel getal in, bijvoorbeeld 24.";
+                        case "protocol.amount.required" -> "Vul een termijn in: een geheel getal.";
                         default -> OUT_OF_RANGE;
                     })));
         }
@@ -248,6 +249,7 @@ class ProtocolAgreementsIT {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("protocol", "steps[3].amount", "protocol.rejected.secondCheckInNotLater"))
                 .andExpect(model().attributeHasFieldErrorCode("protocol", "retentionYears", "protocol.rejected.retentionYears"))
+                .andExpect(model().attributeErrorCount("protocol", 2))
                 .andExpect(content().string(containsString("De tweede check-in moet later vallen dan de eerste.")));
         assertThat(currentVersion()).isEqualTo(1);
     }
@@ -264,12 +266,12 @@ class ProtocolAgreementsIT {
                     .andExpect(jsonPath("$.errors[0].field").value("steps[0].amount"));
         }
         mvc.perform(post("/api/protocol").with(user(users.preventionOfficer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(apiBody(1, "\"abc\"", 0)))
+                        .content(apiBody(1, "\"abc\"", 0).replace("\"retentionYears\":0", "\"retentionYears\":\"vijf\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'steps[0].amount')].message")
                         .value(hasItem("Vul een geheel getal in, bijvoorbeeld 24.")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'retentionYears')].message")
-                        .value(hasItem("Vul een bewaartermijn van 1 tot en met 30 jaar in.")));
+                        .value(hasItem("Vul een geheel aantal jaren in, bijvoorbeeld 5.")));
         assertThat(currentVersion()).isEqualTo(1);
     }
 
@@ -328,7 +330,9 @@ class ProtocolAgreementsIT {
     void aVersionAdoptedThroughTheApiIsCreatedAndListed() throws Exception {
         int current = currentVersion();
         String location = mvc.perform(post("/api/protocol").with(user(users.preventionOfficer))
-                        .contentType(MediaType.APPLICATION_JSON).content(apiBody(current, "36", 7)))
+                        .contentType(MediaType.APPLICATION_JSON).content(apiBody(current, "36", 7).replace(
+                                "\"INCIDENT_ANALYSIS\",\"requiredFrom\":\"SERIOUS\",\"requiredForKinds\":[]",
+                                "\"INCIDENT_ANALYSIS\",\"requiredFrom\":\"SERIOUS\",\"requiredForKinds\":[\"SEXUAL_HARASSMENT\",\"PHYSICAL_VIOLENCE\"]")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", endsWith("/api/protocol/versions/" + (current + 1))))
                 .andExpect(jsonPath("$.version").value(current + 1))
@@ -343,6 +347,9 @@ class ProtocolAgreementsIT {
                 .andExpect(jsonPath("$[0].version").value(current + 1));
         mvc.perform(get("/protocol").with(user(users.staff)))
                 .andExpect(content().string(containsString("36 uur na de melding")))
-                .andExpect(content().string(containsString("7 jaar na het afsluiten")));
+                .andExpect(content().string(containsString("7 jaar na het afsluiten")))
+                .andExpect(content().string(containsString("Altijd bij:")))
+                .andExpect(content().string(containsString("<span>Fysiek geweld,</span>")))
+                .andExpect(content().string(containsString("<span>Seksuele intimidatie of geweld</span>")));
     }
 }

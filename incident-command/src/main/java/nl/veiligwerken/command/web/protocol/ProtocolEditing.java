@@ -113,7 +113,7 @@ class ProtocolEditing {
             }
             steps.add(agreement(row, "steps[" + i + "].", errors));
         }
-        Integer retentionYears = wholeNumber(form.retentionYears(), "retentionYears", errors);
+        Integer retentionYears = wholeNumber(form.retentionYears(), "retentionYears", "protocol.retentionYears", errors);
         int retention = retentionYears == null ? 0 : retentionYears;
         AgreementRules.problems(steps, retention).forEach(problem -> reject(problem, rows, errors));
         if (errors.hasErrors()) {
@@ -136,23 +136,27 @@ class ProtocolEditing {
     private static StepAgreement agreement(ProtocolForm.Row row, String path, BindingResult errors) {
         if (row.setByLaw()) {
             // the law says when and after what; the organisation says who
-            DueTime due = blank(row.amount()) ? null : new DueTime(orZero(wholeNumber(row.amount(), path + "amount", errors)), row.unit());
+            DueTime due = blank(row.amount()) ? null
+                    : new DueTime(orZero(wholeNumber(row.amount(), path + "amount", "protocol.amount", errors)), row.unit());
             return new StepAgreement(row.step(), null, Set.of(), row.assignee(), due, row.escalateTo());
         }
-        Integer amount = wholeNumber(row.amount(), path + "amount", errors);
+        Integer amount = wholeNumber(row.amount(), path + "amount", "protocol.amount", errors);
         return new StepAgreement(row.step(), row.requiredFrom(), row.requiredForKinds(), row.assignee(),
                 new DueTime(orZero(amount), row.unit()), row.escalateTo());
     }
 
-    /** The number typed, or null with the reason on {@code field}; one far too large stays far too large. */
-    private static Integer wholeNumber(String text, String field, BindingResult errors) {
+    /**
+     * The number typed, or null with the reason ({@code messages}{@code .required} or {@code .notWhole}) on
+     * {@code field}; one far too large stays far too large, for the rules to refuse.
+     */
+    private static Integer wholeNumber(String text, String field, String messages, BindingResult errors) {
         if (blank(text)) {
-            errors.rejectValue(field, "protocol.number.required");
+            errors.rejectValue(field, messages + ".required");
             return null;
         }
         String trimmed = text.strip();
         if (!WHOLE_NUMBER.matcher(trimmed).matches()) {
-            errors.rejectValue(field, "protocol.number.notWhole");
+            errors.rejectValue(field, messages + ".notWhole");
             return null;
         }
         BigInteger number = new BigInteger(trimmed);
