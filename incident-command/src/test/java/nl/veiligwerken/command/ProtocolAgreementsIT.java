@@ -108,23 +108,33 @@ class ProtocolAgreementsIT {
 
     /** The page form with the defaults, except the amounts given (by step), based on {@code basedOn}. */
     private static MockHttpServletRequestBuilder pageForm(int basedOn, Map<ProtocolStep, String> amounts, String retention) {
-        MockHttpServletRequestBuilder form = post("/protocol/edit").with(csrf())
-                .param("basedOnVersion", String.valueOf(basedOn)).param("retentionYears", retention);
+        return pageForm(basedOn, amounts, retention, Map.of());
+    }
+
+    /** ... and with {@code replaced} parameters sent with another value. */
+    private static MockHttpServletRequestBuilder pageForm(int basedOn, Map<ProtocolStep, String> amounts, String retention,
+                                                          Map<String, String> replaced) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("basedOnVersion", String.valueOf(basedOn));
+        params.put("retentionYears", retention);
         List<StepAgreement> steps = DefaultAgreement.steps();
         for (int i = 0; i < steps.size(); i++) {
             StepAgreement step = steps.get(i);
             String row = "steps[" + i + "].";
-            form.param(row + "step", step.step().name())
-                    .param(row + "assignee", step.assignee().name())
-                    .param(row + "escalateTo", step.escalateTo().name());
+            params.put(row + "step", step.step().name());
+            params.put(row + "assignee", step.assignee().name());
+            params.put(row + "escalateTo", step.escalateTo().name());
             if (step.step() == ProtocolStep.LABOUR_INSPECTORATE) {
                 continue; // set by law: the page has no fields for it
             }
-            form.param(row + "requiredFrom", step.requiredFrom().name())
-                    .param("_" + row + "requiredForKinds", "on")
-                    .param(row + "amount", amounts.getOrDefault(step.step(), String.valueOf(step.due().amount())))
-                    .param(row + "unit", step.due().unit().name());
+            params.put(row + "requiredFrom", step.requiredFrom().name());
+            params.put("_" + row + "requiredForKinds", "on");
+            params.put(row + "amount", amounts.getOrDefault(step.step(), String.valueOf(step.due().amount())));
+            params.put(row + "unit", step.due().unit().name());
         }
+        params.putAll(replaced);
+        MockHttpServletRequestBuilder form = post("/protocol/edit").with(csrf());
+        params.forEach(form::param);
         return form;
     }
 
@@ -251,6 +261,17 @@ class ProtocolAgreementsIT {
                 .andExpect(model().attributeHasFieldErrorCode("protocol", "retentionYears", "protocol.rejected.retentionYears"))
                 .andExpect(model().attributeErrorCount("protocol", 2))
                 .andExpect(content().string(containsString("De tweede check-in moet later vallen dan de eerste.")));
+        // a value no select offers: named on its field, not a failure
+        for (String field : List.of("steps[1].unit", "steps[1].assignee", "steps[1].requiredForKinds")) {
+            mvc.perform(pageForm(1, Map.of(), "5", Map.of(field, "WEEKS")).with(user(users.preventionOfficer)))
+                    .andExpect(status().isOk())
+                    .andExpect(view().name("protocol/edit"))
+                    .andExpect(model().attributeHasFieldErrorCode("protocol", field, "protocol.edit.unknownChoice"))
+                    .andExpect(content().string(containsString("Kies een van de mogelijkheden uit de lijst.")));
+        }
+        mvc.perform(pageForm(1, Map.of(), "5", Map.of("basedOnVersion", "abc")).with(user(users.preventionOfficer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dit formulier is niet meer geldig. Laad de pagina opnieuw.")));
         assertThat(currentVersion()).isEqualTo(1);
     }
 

@@ -49,6 +49,9 @@ class ProtocolController {
     @PostMapping("/protocol/edit")
     String adopt(@AuthenticationPrincipal VwUser user, @ModelAttribute(ProtocolEditing.OBJECT_NAME) ProtocolForm form,
                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return unreadable(user, form, errors, model);
+        }
         Integer adopted;
         try {
             adopted = editing.adopt(form, user, errors);
@@ -65,6 +68,24 @@ class ProtocolController {
         }
         redirect.addFlashAttribute("adoptedVersion", adopted);
         return "redirect:/protocol";
+    }
+
+    /**
+     * A value no field offers (a tampered or outdated page) leaves the binder without a form to point at:
+     * name each such field on the form as sent, and adopt nothing.
+     */
+    private String unreadable(VwUser user, ProtocolForm form, BindingResult binding, Model model) {
+        editing.mayEdit(user);
+        ProtocolForm shown = form != null ? form : editing.formFor(editing.current());
+        BindingResult named = editing.bindingFor(shown);
+        binding.getFieldErrors().forEach(error -> named.rejectValue(error.getField(),
+                "basedOnVersion".equals(error.getField()) ? "protocol.basedOnVersion.required" : "protocol.edit.unknownChoice"));
+        if (!named.hasErrors()) {
+            named.reject("protocol.basedOnVersion.required");
+        }
+        model.addAttribute(ProtocolEditing.OBJECT_NAME, shown);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + ProtocolEditing.OBJECT_NAME, named);
+        return showForm(model);
     }
 
     private String show(ProtocolAgreement agreement, Model model) {
