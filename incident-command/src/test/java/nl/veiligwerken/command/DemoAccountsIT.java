@@ -52,4 +52,21 @@ class DemoAccountsIT {
         mvc.perform(post("/login").with(csrf()).param("username", "mark").param("password", "wrong"))
                 .andExpect(redirectedUrl("/login?error"));
     }
+
+    @Test
+    void theOrganisationWideDemoAccountsHaveTheirRoleAndNoTeam() throws Exception {
+        assertThat(directory.find("pim")).hasValueSatisfying(pim -> {
+            assertThat(pim.hasRole(nl.veiligwerken.api.Role.PREVENTION_OFFICER)).isTrue();
+            assertThat(pim.memberOf()).isEmpty();
+        });
+        assertThat(directory.find("mila")).hasValueSatisfying(mila -> {
+            assertThat(mila.hasRole(nl.veiligwerken.api.Role.MANAGEMENT)).isTrue();
+            assertThat(mila.hasRole(nl.veiligwerken.api.Role.TEAM_LEADER)).isFalse();
+        });
+        mvc.perform(get("/login"))
+                .andExpect(content().string(containsString("preventiemedewerker")))
+                .andExpect(content().string(containsString("directie")));
+        mvc.perform(post("/login").with(csrf()).param("username", "pim").param("password", "demo"))
+                .andExpect(redirectedUrl("/"));
+    }
 }

@@ -18,6 +18,7 @@ public class DemoAccounts implements SmartInitializingSingleton {
 
     public static final String PASSWORD = "demo";
 
+    /** {@code team} is null for the organisation-wide roles (prevention officer, management). */
     public record DemoAccount(String username, String displayName, Role role, TeamId team) {
     }
 
@@ -28,7 +29,9 @@ public class DemoAccounts implements SmartInitializingSingleton {
             new DemoAccount("sanne", "Sanne de Vries", Role.STAFF, NOORD),
             new DemoAccount("mark", "Mark Jansen", Role.TEAM_LEADER, NOORD),
             new DemoAccount("fatima", "Fatima El Amrani", Role.STAFF, ZUID),
-            new DemoAccount("peter", "Peter Bakker", Role.TEAM_LEADER, ZUID));
+            new DemoAccount("peter", "Peter Bakker", Role.TEAM_LEADER, ZUID),
+            new DemoAccount("pim", "Pim Verhoeven", Role.PREVENTION_OFFICER, null),
+            new DemoAccount("mila", "Mila de Boer", Role.MANAGEMENT, null));
 
     private final AccountDirectory directory;
 
@@ -50,10 +53,12 @@ public class DemoAccounts implements SmartInitializingSingleton {
                 continue;
             }
             boolean leader = account.role() == Role.TEAM_LEADER;
+            // everyone works here, so everyone may report; the organisation-wide roles belong to no team
+            Set<Role> roles = account.role() == Role.STAFF ? Set.of(Role.STAFF) : Set.of(account.role(), Role.STAFF);
+            Set<TeamId> teams = account.team() == null ? Set.of() : Set.of(account.team());
             directory.saveAccount(account.username(), account.displayName(),
                     account.username() + "@demo.veiligwerken.local", encoder.encode(PASSWORD),
-                    leader ? Set.of(Role.TEAM_LEADER, Role.STAFF) : Set.of(Role.STAFF),
-                    Set.of(account.team()), leader ? Set.of(account.team()) : Set.of());
+                    roles, teams, leader ? teams : Set.of());
         }
     }
 }
