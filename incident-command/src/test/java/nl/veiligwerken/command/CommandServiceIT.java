@@ -310,6 +310,8 @@ class CommandServiceIT {
                 .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/feedback'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/analysis'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/incidents/{incidentId}/labour-inspectorate'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/protocol'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/protocol/versions/{version}'].get").exists())
                 .andExpect(jsonPath("$.info.description").value(containsString("409")))
                 .andExpect(jsonPath("$.paths['/incidents/new']").doesNotExist());
     }

@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.web.protocol;
 
+import io.swagger.v3.oas.annotations.Operation;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,22 +32,26 @@ class ProtocolApiController {
         this.editing = editing;
     }
 
+    @Operation(summary = "The protocol agreements in force")
     @GetMapping
     AgreementView current() {
         return AgreementView.of(editing.current());
     }
 
     /** Newest first. */
+    @Operation(summary = "Every adopted version: number, since when, adopted by")
     @GetMapping("/versions")
     List<AgreementView.Summary> versions() {
         return editing.versions().stream().map(AgreementView.Summary::of).toList();
     }
 
+    @Operation(summary = "One version of the agreements")
     @GetMapping("/versions/{version}")
     AgreementView version(@PathVariable int version) {
         return AgreementView.of(editing.version(version));
     }
 
+    @Operation(summary = "Adopt a new version (prevention officer); it applies to incidents reported from then on")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> adopt(@AuthenticationPrincipal VwUser user, @RequestBody ProtocolForm form)
             throws BindException {
