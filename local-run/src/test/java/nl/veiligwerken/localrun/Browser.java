@@ -71,6 +71,24 @@ final class Browser {
         return get(base.resolve(location));
     }
 
+    private static final Pattern INPUT = Pattern.compile("<input[^>]*>");
+    private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"");
+
+    /** What a browser sends unasked: every hidden input of the page (the CSRF token, the version seen, ids). */
+    static Map<String, List<String>> hiddenFields(String html) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        Matcher input = INPUT.matcher(html);
+        while (input.find()) {
+            String tag = input.group();
+            Matcher name = NAME.matcher(tag);
+            Matcher value = VALUE.matcher(tag);
+            if (tag.contains("type=\"hidden\"") && name.find()) {
+                fields.put(name.group(1), List.of(value.find() ? value.group(1).replace("&amp;", "&") : ""));
+            }
+        }
+        return fields;
+    }
+
     static String csrfToken(String html) {
         Matcher input = CSRF_INPUT.matcher(html);
         assertThat(input.find()).as("a hidden _csrf input in the form").isTrue();

@@ -176,6 +176,117 @@ class LocalRunIT {
         assertThat(raw.toString(StandardCharsets.UTF_8)).as("the mail leaves out what happened").doesNotContain(description);
     }
 
+    /**
+     * A serious incident with an injury, taken from the report to closed on the pages alone, each step reached
+     * the way a team leader reaches it: from the link on the task list.
+     */
+    @Test
+    void aSeriousIncidentIsTakenFromReportToClosedOnThePages() throws Exception {
+        URI command = system.url(Service.COMMAND);
+        URI query = system.url(Service.QUERY);
+
+        Browser sanne = new Browser();
+        sanne.signIn(command, "sanne", "demo");
+        HttpResponse<String> reported = submit(sanne, command.resolve("/incidents/new"), null, Map.of(
+                "teamId", List.of(NOORD), "occurredAt", List.of(local(Duration.ofHours(-1))),
+                "setting", List.of("OFFICE"), "kinds", List.of("PHYSICAL_VIOLENCE"), "severity", List.of("SERIOUS"),
+                "aggressor", List.of("CLIENT"), "clientReference", List.of("CL-2026-18"),
+                "injuries", List.of("HOSPITAL_ADMISSION"), "description", List.of("Geslagen bij de balie"),
+                "supportWanted", List.of("true")));
+        Matcher id = Pattern.compile("/incidents/([^/]+)/reported").matcher(reported.headers().firstValue("Location").orElse(""));
+        assertThat(id.find()).as("redirect to the confirmation page").isTrue();
+        String incidentId = id.group(1);
+
+        Browser mark = new Browser();
+        mark.signIn(command, "mark", "demo");
+        String justNow = local(Duration.ofMinutes(-1));
+        Map<String, URI> links = eventually("the task list linking every step of " + incidentId, () -> {
+            Map<String, URI> found = taskLinks(mark, query, incidentId);
+            return found.keySet().containsAll(List.of("first-support", "labour-inspectorate", "aftercare",
+                    "aggressor-response", "feedback", "analysis")) ? Optional.of(found) : Optional.empty();
+        });
+        submit(mark, links.get("first-support"), null, Map.of("offeredAt", List.of(justNow), "response", List.of("ACCEPTED")));
+        submit(mark, links.get("labour-inspectorate"), null,
+                Map.of("notifiedAt", List.of(justNow), "reference", List.of("AI-2026-0042")));
+        submit(mark, links.get("aggressor-response"), null, Map.of("responses", List.of("CONVERSATION", "POLICE_REPORT"),
+                "explanation", List.of("Gesprek met de cli\u00ebnt, aangifte gedaan"), "respondedAt", List.of(justNow)));
+        URI aftercare = links.get("aftercare");
+        for (int talk = 0; talk < 3; talk++) { // the talk, then the two check-ins a serious incident needs
+            submit(mark, aftercare, null, Map.of("heldAt", List.of(justNow), "outcome", List.of("HELD")));
+        }
+        submit(mark, links.get("feedback"), null, Map.of("message", List.of("We hebben met de cli\u00ebnt gesproken.")));
+
+        // the police report by the employer, an action its owner completes
+        URI plan = command.resolve("/incidents/" + incidentId + "/actions");
+        HttpResponse<String> planPage = mark.get(plan);
+        String actionId = Browser.hiddenFields(planPage.body()).get("actionId").get(0);
+        // the id the page made for this action is the one planned: sent from this same page
+        assertStatus(mark.postForm(plan, withHidden(planPage, Map.of("kind", List.of("POLICE_REPORT"),
+                "byEmployer", List.of("true"), "description", List.of("Aangifte namens Sanne"),
+                "owner", List.of("sanne"), "dueAt", List.of(local(Duration.ofDays(7)))))), 302);
+        submit(mark, command.resolve("/incidents/" + incidentId + "/actions/" + actionId + "/complete"), null,
+                Map.of("result", List.of("Aangifte gedaan"), "completedAt", List.of(justNow)));
+
+        // the prevention officer analyses; the measure becomes an action for sanne, which her leader may complete
+        Browser pim = new Browser();
+        pim.signIn(command, "pim", "demo");
+        HttpResponse<String> analysisPage = pim.get(links.get("analysis"));
+        String measureId = Browser.hiddenFields(analysisPage.body()).get("measures[0].actionId").get(0);
+        assertStatus(pim.postForm(links.get("analysis"), withHidden(analysisPage, Map.of("causes", List.of("Lange wachttijd"),
+                "learningPoints[0].level", List.of("TEAM"), "learningPoints[0].skill", List.of("DE_ESCALATION"),
+                "learningPoints[0].text", List.of("Eerder de-escaleren"),
+                "measures[0].description", List.of("Tweede collega aan de balie"), "measures[0].owner", List.of("sanne"),
+                "measures[0].dueAt", List.of(local(Duration.ofDays(30)))))), 302);
+
+        URI closing = command.resolve("/incidents/" + incidentId + "/closing");
+        URI close = command.resolve("/incidents/" + incidentId + "/close");
+        HttpResponse<String> refused = mark.postForm(close, withHidden(mark.get(closing), Map.of()));
+        assertStatus(refused, 200);
+        assertThat(refused.body()).as("closing refused while the measure is open").contains("Nog open: Vervolgactie uitvoeren");
+
+        submit(mark, command.resolve("/incidents/" + incidentId + "/actions/" + measureId + "/complete"), null,
+                Map.of("result", List.of("Rooster aangepast"), "completedAt", List.of(justNow)));
+        submit(mark, closing, close, Map.of());
+        HttpResponse<String> afterwards = mark.get(closing);
+        assertThat(afterwards.body()).as("the closing page of a closed incident offers reopening")
+                .contains("/incidents/" + incidentId + "/reopen");
+    }
+
+    /** The links to the step forms the task list shows for one incident, by the form's last path segment. */
+    private static Map<String, URI> taskLinks(Browser leader, URI query, String incidentId) throws Exception {
+        HttpResponse<String> tasks = leader.get(query.resolve("/tasks?team=" + NOORD));
+        assertStatus(tasks, 200);
+        Map<String, URI> links = new HashMap<>();
+        Matcher href = Pattern.compile("href=\"([^\"]*/incidents/" + Pattern.quote(incidentId) + "/([a-z-]+))\"")
+                .matcher(tasks.body());
+        while (href.find()) {
+            links.put(href.group(2), URI.create(href.group(1).replace("&amp;", "&")));
+        }
+        return links;
+    }
+
+    /** Opens the form, fills in what a person would, sends it with what the page carries, expects the redirect. */
+    private static HttpResponse<String> submit(Browser who, URI page, URI action, Map<String, List<String>> typed)
+            throws Exception {
+        HttpResponse<String> answer = who.postForm(action == null ? page : action, withHidden(who.get(page), typed));
+        // a 200 here means the form came back with errors: its body says which
+        assertStatus(answer, 302);
+        return answer;
+    }
+
+    private static Map<String, List<String>> withHidden(HttpResponse<String> form, Map<String, List<String>> typed) {
+        assertStatus(form, 200);
+        Map<String, List<String>> fields = new HashMap<>(Browser.hiddenFields(form.body()));
+        fields.putAll(typed);
+        return fields;
+    }
+
+    /** Local time in the organisation's zone, as a person types it into the form. */
+    private static String local(Duration fromNow) {
+        return LocalDateTime.now(java.time.ZoneId.of("Europe/Amsterdam")).plus(fromNow).truncatedTo(ChronoUnit.MINUTES)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
     private static void assertStatus(HttpResponse<String> response, int expected) {
         String body = response.body();
         assertThat(response.statusCode()).as("%s %s answered: %s (logs in %s)", response.request().method(),
