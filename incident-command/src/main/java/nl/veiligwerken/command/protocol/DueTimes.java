@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -32,9 +33,12 @@ public final class DueTimes {
     }
 
     /** The last moment of the day {@code moment} falls on: "the same day". */
+    private static final LocalTime LAST_MICROSECOND = LocalTime.MAX.truncatedTo(ChronoUnit.MICROS);
+
     public Instant endOfDay(Instant moment) {
         LocalDate day = moment.atZone(zone).toLocalDate();
-        return day.atTime(LocalTime.MAX).atZone(zone).toInstant();
+        // to the microsecond: PostgreSQL keeps no more, and would round 23:59:59.999999999 up to the next day
+        return day.atTime(LAST_MICROSECOND).atZone(zone).toInstant();
     }
 
     static boolean isWorkingDay(LocalDate date) {

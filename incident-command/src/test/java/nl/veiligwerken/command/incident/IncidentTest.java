@@ -116,8 +116,8 @@ class IncidentTest {
     /** 7 working days: Tuesday 24 November is the first, Wednesday 2 December the seventh. */
     private static final Instant FEEDBACK_DUE = Instant.parse("2026-12-02T09:00:00Z");
     private static final Instant ANALYSIS_DUE = Instant.parse("2026-12-07T09:00:00Z");
-    /** The same day in Amsterdam: 23:59:59.999999999 local time. */
-    private static final Instant LABOUR_INSPECTORATE_DUE = Instant.parse("2026-11-23T22:59:59.999999999Z");
+    /** The same day in Amsterdam: 23:59:59.999999 local time. */
+    private static final Instant LABOUR_INSPECTORATE_DUE = Instant.parse("2026-11-23T22:59:59.999999Z");
 
     /** Version 2 of the agreements: quicker; first support and check-ins by a peer supporter, check-ins from moderate on. */
     private static final Instant V2_FROM = Instant.parse("2026-12-01T00:00:00Z");
@@ -1133,7 +1133,7 @@ class IncidentTest {
     @Test
     void addingASeriousInjurySchedulesTheLabourInspectorateByTheEndOfThatDay() {
         Instant amendedAt = REPORTED.plus(Duration.ofDays(2));
-        Instant endOfThatDay = Instant.parse("2026-11-25T22:59:59.999999999Z");
+        Instant endOfThatDay = Instant.parse("2026-11-25T22:59:59.999999Z");
         ReportContent injured = content(Severity.MODERATE, Aggressor.UNKNOWN, Set.of(Injury.LASTING_PHYSICAL_HARM),
                 AggressionKind.THREAT);
 

@@ -101,19 +101,26 @@ class DueTimesTest {
     @Test
     void endOfDayIsTheLastMomentOfTheLocalDay() {
         assertThat(dueTimes.endOfDay(Instant.parse("2026-11-23T09:00:00Z")))
-                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999Z"));
         assertThat(dueTimes.endOfDay(Instant.parse("2026-07-01T10:00:00Z")))
-                .isEqualTo(Instant.parse("2026-07-01T21:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-07-01T21:59:59.999999Z"));
+    }
+
+    @Test
+    void endOfDayKeepsToWhatADatabaseStoresSoItIsNotRoundedIntoTheNextDay() {
+        Instant end = dueTimes.endOfDay(Instant.parse("2026-11-23T09:00:00Z"));
+
+        assertThat(end.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).isEqualTo(end);
     }
 
     @Test
     void endOfDayFollowsTheLocalDateNotTheUtcDate() {
         // 00:30 on 24 November in Amsterdam is still 23 November in UTC
         assertThat(dueTimes.endOfDay(Instant.parse("2026-11-23T23:30:00Z")))
-                .isEqualTo(Instant.parse("2026-11-24T22:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-11-24T22:59:59.999999Z"));
         // 23:30 on 23 November in Amsterdam
         assertThat(dueTimes.endOfDay(Instant.parse("2026-11-23T22:30:00Z")))
-                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999Z"));
     }
 
     @Test

@@ -179,7 +179,7 @@ class StepRequirementsTest {
         assertThat(StepRequirements.dueAt(defaults(ProtocolStep.FEEDBACK), reported, dueTimes))
                 .isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
         assertThat(StepRequirements.dueAt(defaults(ProtocolStep.LABOUR_INSPECTORATE), reported, dueTimes))
-                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999999Z"));
+                .isEqualTo(Instant.parse("2026-11-23T22:59:59.999999Z"));
     }
 
     @ParameterizedTest
