@@ -2,17 +2,13 @@ package nl.veiligwerken.command;
 
 import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.platform.security.AccountDirectory;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
@@ -32,13 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Deadlines on the real, persistent schedule. The service's clock runs 24 hours minus 3 seconds behind, so
  * first support (due 24 hours after the report) falls due 3 seconds after a report made now.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "veilig-werken.deadlines.polling-interval=200ms"})
-@AutoConfigureMockMvc
-@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@DirtiesContext
+@CommandServiceIntegrationTest
+@TestPropertySource(properties = "veilig-werken.deadlines.polling-interval=200ms")
 class DeadlinesIT {
 
     static final Duration BEHIND = Duration.ofHours(24).minusSeconds(3);

@@ -1,14 +1,9 @@
 package nl.veiligwerken.command;
 
 import nl.veiligwerken.platform.security.AccountDirectory;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo profile creates the demo accounts, says so on the login page, and they can sign in. */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
+@CommandServiceIntegrationTest
 @ActiveProfiles("demo")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@DirtiesContext
 class DemoAccountsIT {
 
     @Autowired

@@ -3,17 +3,12 @@ package nl.veiligwerken.command;
 import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 
@@ -47,11 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * agreements give it to. The service's clock is moved on as days pass; the persistent deadlines run on real
  * time and stay days away, so none fires in between.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@DirtiesContext
+@CommandServiceIntegrationTest
 class IncidentLifeIT {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");

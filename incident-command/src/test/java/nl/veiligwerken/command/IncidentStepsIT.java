@@ -2,7 +2,6 @@ package nl.veiligwerken.command;
 
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.aftercare.AftercareOutcome;
 import nl.veiligwerken.api.aftercare.RecordAftercareTalkCommand;
@@ -11,12 +10,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
@@ -35,11 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** First support, closing and reopening, by page and by API, on a real event store. */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@DirtiesContext
+@CommandServiceIntegrationTest
 class IncidentStepsIT {
 
     @Autowired

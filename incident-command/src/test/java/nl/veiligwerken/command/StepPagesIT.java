@@ -4,16 +4,11 @@ import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -41,11 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The pages of the steps after first support, each as a person uses it: the form in Dutch, a mistake shown on
  * the field, the step recorded, and refused without a CSRF token or for someone of another team.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@AutoConfigureMockMvc
-@org.springframework.kafka.test.context.EmbeddedKafka(partitions = 1, topics = "incident-events")
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
-@DirtiesContext
+@CommandServiceIntegrationTest
 class StepPagesIT {
 
     private static final Pattern ACTION_ID = Pattern.compile("name=\"actionId\" value=\"([0-9a-f-]{36})\"");
