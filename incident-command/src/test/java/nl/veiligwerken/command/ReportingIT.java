@@ -1,5 +1,7 @@
 package nl.veiligwerken.command;
 
+import java.util.Set;
+import nl.veiligwerken.api.Role;
 import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
@@ -202,6 +204,21 @@ class ReportingIT {
                 .andExpect(content().string(containsString("Dreigde en sloeg daarna")))
                 .andExpect(content().string(containsString("value=\"CL-88\"")))
                 .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"6\"")));
+    }
+
+    @Test
+    void aReporterWhoHasLeftTheTeamStillCorrectsTheirReport() throws Exception {
+        String id = report(body(""));
+        VwUser movedOn = new VwUser(staff.getUsername(), "Sanne Test", "sanne@example.test", "{noop}x", true,
+                Set.of(Role.STAFF), Set.of(), Set.of());
+
+        mvc.perform(post("/incidents/" + id + "/amend").with(user(movedOn)).with(csrf())
+                        .param("expectedVersion", "3").param("reason", "Tijdstip klopte niet")
+                        .param("report.occurredAt", "2026-01-10T09:30").param("report.setting", "OFFICE")
+                        .param("report.kinds", "THREAT").param("report.severity", "MINOR")
+                        .param("report.description", "Dreigde met een stoel"))
+                .andExpect(redirectedUrl("/incidents/" + id + "/amend"));
+        assertThat(payloads(id)).anyMatch(e -> e.contains("ReportAmendedEvent") && e.contains("Tijdstip klopte niet"));
     }
 
     @Test

@@ -188,6 +188,9 @@ class StepPagesIT {
         refusedToStrangersAndWithoutToken(complete, "result", "Gedaan", "completedAt", now());
         mvc.perform(form(complete, users.staff).param("result", "Gedaan").param("completedAt", now()))
                 .andExpect(status().isForbidden());
+        // a team mate who neither owns the action nor leads the team does not read it either
+        mvc.perform(get("/incidents/" + id + "/" + complete).with(user(users.staff)))
+                .andExpect(status().isForbidden());
 
         mvc.perform(form(complete, users.colleague).param("result", "Aangifte gedaan").param("completedAt", now()))
                 .andExpect(redirectedUrl("/incidents/" + id + "/recorded"));

@@ -41,12 +41,14 @@ import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
+import nl.veiligwerken.command.protocol.AgreementRules;
 import nl.veiligwerken.command.protocol.DueTimes;
 import nl.veiligwerken.command.protocol.ProtocolBook;
 import nl.veiligwerken.command.protocol.StepPolicy;
 import nl.veiligwerken.command.protocol.StepRequirements;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -56,6 +58,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -101,6 +104,7 @@ class Incident {
     private boolean aggressorResponseRecorded;
     private boolean labourInspectorateNotified;
     private boolean analysed;
+    private boolean feedbackGiven;
     private final Map<ActionId, String> openActions = new HashMap<>();
     private final Set<ActionId> plannedActions = new HashSet<>();
     private boolean closed;
@@ -135,7 +139,7 @@ class Incident {
     @CommandHandler
     long handle(AmendReportCommand command, ConflictResolver conflicts, ProtocolBook protocol, DueTimes dueTimes,
                 DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         Actor actor = command.amendedBy();
         if (!actor.username().equals(reportedBy) && !actor.leads(teamId)) {
             throw new IncidentForbiddenException("incident.rejected.notReporterOrLeader");
@@ -205,11 +209,37 @@ class Incident {
     private void scheduleRequiredByReport(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
                                           DeadlineManager deadlines) {
         for (StepAgreement step : agreement.steps()) {
-            if (!everScheduled.contains(step.step()) && StepRequirements.requiredByReport(step, report)) {
+            if (!everScheduled.contains(step.step()) && !alreadyDone(step.step())
+                    && StepRequirements.requiredByReport(step, report)) {
                 Instant from = step.step() == ProtocolStep.LABOUR_INSPECTORATE ? now : reportedAt;
                 schedule(step, now, StepRequirements.dueAt(step, from, dueTimes), deadlines);
             }
         }
+    }
+
+    /**
+     * A step taken before the report called for it (a response to an aggressor who was unknown then, an
+     * analysis of an incident raised to serious afterwards) needs no task: it could never be done again.
+     */
+    private boolean alreadyDone(ProtocolStep step) {
+        return switch (step) {
+            case FIRST_SUPPORT -> firstSupportRecorded;
+            case AFTERCARE_TALK -> aftercareTalks > 0;
+            case AGGRESSOR_RESPONSE -> aggressorResponseRecorded;
+            case FEEDBACK -> feedbackGiven;
+            case INCIDENT_ANALYSIS -> analysed;
+            case LABOUR_INSPECTORATE -> labourInspectorateNotified;
+            // check-ins follow the talks (scheduleNextCheckIn); actions are planned, not required
+            case FIRST_CHECK_IN, SECOND_CHECK_IN, FOLLOW_UP_ACTION -> false;
+        };
+    }
+
+    /**
+     * Another person's step, an amendment or a closing in between makes the version someone saw stale; a task
+     * falling overdue does not: it changes nothing they decided on, and they could never win against the clock.
+     */
+    private static boolean changedBySomeoneElse(List<DomainEventMessage<?>> changes) {
+        return changes.stream().anyMatch(change -> !(change.getPayload() instanceof TaskOverdueEvent));
     }
 
     /**
@@ -254,7 +284,7 @@ class Incident {
     @CommandHandler
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
         requireOpen();
         if (firstSupportRecorded) {
@@ -275,7 +305,7 @@ class Incident {
     @CommandHandler
     long handle(RecordAftercareTalkCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DueTimes dueTimes, DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
         // a check-in is taken by whom the agreement gives it (its task says so); an extra one like the first talk
         requireMayTake(command.recordedBy(), step == null ? ProtocolStep.AFTERCARE_TALK : step, protocol);
@@ -317,7 +347,7 @@ class Incident {
     @CommandHandler
     long handle(RecordAggressorResponseCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.recordedBy(), ProtocolStep.AGGRESSOR_RESPONSE, protocol);
         requireOpen();
         if (aggressorResponseRecorded) {
@@ -336,7 +366,7 @@ class Incident {
     /** A follow-up action becomes a task for its owner, due when the leader says (not in the past). */
     @CommandHandler
     long handle(PlanFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.plannedBy());
         requireOpen();
         if (command.actionId() == null) {
@@ -365,6 +395,10 @@ class Incident {
         if (dueAt == null || dueAt.isBefore(plannedAt.minus(StepPolicy.CLOCK_SKEW))) {
             throw new IncidentRejectedException("incident.action.dueAt.past", fieldPrefix + "dueAt");
         }
+        if (dueAt.isAfter(plannedAt.plus(Duration.ofDays(AgreementRules.MAX_DAYS)))) {
+            // a year is as far as the agreements plan; further is a typing error (and beyond what a database stores)
+            throw new IncidentRejectedException("incident.action.dueAt.tooFar", fieldPrefix + "dueAt");
+        }
         TaskId task = taskId(actionId);
         apply(new FollowUpActionPlannedEvent(incidentId, actionId, kind, description.strip(), owner.strip(), dueAt,
                 kind == FollowUpKind.POLICE_REPORT && byEmployer, plannedBy, plannedAt));
@@ -376,7 +410,7 @@ class Incident {
     /** The owner of the action, or a leader of the team, records it as done. */
     @CommandHandler
     long handle(CompleteFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         String owner = openActions.get(command.actionId());
         if (owner == null) {
             throw new IncidentRejectedException(plannedActions.contains(command.actionId())
@@ -401,7 +435,7 @@ class Incident {
     @CommandHandler
     long handle(GiveFeedbackCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.givenBy(), ProtocolStep.FEEDBACK, protocol);
         requireOpen();
         if (command.message() == null || command.message().isBlank()) {
@@ -417,7 +451,7 @@ class Incident {
     @CommandHandler
     long handle(RecordIncidentAnalysisCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.analysedBy(), ProtocolStep.INCIDENT_ANALYSIS, protocol);
         requireOpen();
         if (analysed) {
@@ -459,7 +493,7 @@ class Incident {
     @CommandHandler
     long handle(RecordLabourInspectorateNotificationCommand command, ConflictResolver conflicts,
                 ProtocolBook protocol, DeadlineManager deadlines) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.recordedBy(), ProtocolStep.LABOUR_INSPECTORATE, protocol);
         requireOpen();
         if (labourInspectorateNotified) {
@@ -475,7 +509,7 @@ class Incident {
     /** Closing is refused while a required step or an action is still open, naming them. */
     @CommandHandler
     long handle(CloseIncidentCommand command, ConflictResolver conflicts) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.closedBy());
         requireOpen();
         if (!openTasks.isEmpty()) {
@@ -487,7 +521,7 @@ class Incident {
 
     @CommandHandler
     long handle(ReopenIncidentCommand command, ConflictResolver conflicts) {
-        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.reopenedBy());
         if (!closed) {
             throw new IncidentRejectedException("incident.rejected.notClosed", null);
@@ -618,6 +652,11 @@ class Incident {
     @EventSourcingHandler
     void on(FollowUpActionCompletedEvent event) {
         openActions.remove(event.actionId());
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackGivenEvent event) {
+        feedbackGiven = true;
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.protocol;
 
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.protocol.DueTime;
 import nl.veiligwerken.api.protocol.DueUnit;
 import nl.veiligwerken.api.protocol.ProtocolStep;
@@ -23,6 +24,8 @@ public final class AgreementRules {
     }
 
     public static final int MAX_RETENTION_YEARS = 30;
+    /** Who can be given a step: management sees aggregated figures only, staff and admins follow no incident. */
+    public static final List<Role> ASSIGNABLE = List.of(Role.TEAM_LEADER, Role.PEER_SUPPORTER, Role.PREVENTION_OFFICER);
     /** A year: more is a typing error, not an agreement. */
     public static final int MAX_DAYS = 365;
     public static final int MAX_HOURS = 24 * MAX_DAYS;
@@ -66,6 +69,8 @@ public final class AgreementRules {
         ProtocolStep step = agreement.step();
         if (agreement.assignee() == null) {
             problems.add(new Problem(step, "assignee", "protocol.rejected.assigneeMissing"));
+        } else if (!ASSIGNABLE.contains(agreement.assignee())) {
+            problems.add(new Problem(step, "assignee", "protocol.rejected.assigneeNotAllowed"));
         }
         if (step == ProtocolStep.LABOUR_INSPECTORATE) {
             if (agreement.due() != null) {

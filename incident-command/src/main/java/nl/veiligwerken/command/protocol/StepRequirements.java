@@ -65,6 +65,7 @@ public final class StepRequirements {
         if (assignee == null || assignee == Role.TEAM_LEADER || !actor.has(assignee)) {
             return false;
         }
-        return assignee == Role.PREVENTION_OFFICER || assignee == Role.MANAGEMENT || actor.isMemberOf(team);
+        // organisation-wide: the prevention officer; management never (aggregated figures only, domain.md)
+        return assignee == Role.PREVENTION_OFFICER || assignee != Role.MANAGEMENT && actor.isMemberOf(team);
     }
 }

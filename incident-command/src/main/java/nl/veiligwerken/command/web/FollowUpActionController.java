@@ -56,7 +56,7 @@ class FollowUpActionController {
     String completionForm(@PathVariable String incidentId, @PathVariable String actionId,
                           @AuthenticationPrincipal VwUser user, Model model, Locale locale) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        IncidentHistory.Action action = actions.action(incident, actionId);
+        IncidentHistory.Action action = actions.action(incident, actionId, user);
         ActionCompletionForm blank = actions.blankCompletion(incident);
         model.addAttribute("completion", blank);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "completion", actions.bindingFor(blank));
@@ -68,7 +68,7 @@ class FollowUpActionController {
                     @AuthenticationPrincipal VwUser user, @ModelAttribute("completion") ActionCompletionForm form,
                     BindingResult errors, Model model, Locale locale) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        IncidentHistory.Action action = actions.action(incident, actionId);
+        IncidentHistory.Action action = actions.action(incident, actionId, user);
         if (PageAttempt.send(errors, () -> actions.complete(incident, action, form, user, errors)) == null) {
             return showCompletion(incident, action, model, locale);
         }

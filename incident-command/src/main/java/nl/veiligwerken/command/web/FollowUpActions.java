@@ -10,6 +10,7 @@ import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -79,11 +80,20 @@ class FollowUpActions {
         }
     }
 
-    /** The action of the incident named in a link (404 when the incident has no such action). */
-    IncidentHistory.Action action(IncidentRef incident, String actionId) {
-        return (actionId == null || actionId.isBlank() ? java.util.Optional.<IncidentHistory.Action>empty()
+    /**
+     * The action of the incident named in a link (404 when the incident has no such action), for its owner and
+     * the leaders of the team (403 for anyone else: an action can say what a colleague went through, such as a
+     * police report on their behalf).
+     */
+    IncidentHistory.Action action(IncidentRef incident, String actionId, VwUser user) {
+        IncidentHistory.Action action = (actionId == null || actionId.isBlank()
+                ? java.util.Optional.<IncidentHistory.Action>empty()
                 : history.action(incident.incidentId(), new ActionId(actionId)))
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound"));
+        if (!user.getUsername().equals(action.planned().owner()) && !user.leads(incident.teamId())) {
+            throw new AccessDeniedException("neither the action's owner nor a leader of the incident's team");
+        }
+        return action;
     }
 
     /** What a person reads for the owner of an action: their name, or the username of someone since gone. */

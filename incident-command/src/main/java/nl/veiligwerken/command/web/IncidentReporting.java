@@ -73,6 +73,14 @@ class IncidentReporting {
                 .noneMatch(member -> member.username().equals(report.reportedFor()))) {
             errors.rejectValue("reportedFor", "incident.report.reportedFor.unknown");
         }
+        checkContent(report, errors);
+    }
+
+    /**
+     * The rules for what the report says, whoever sends it: also for an amendment, which keeps the team and
+     * the colleague of the report (a reporter who has since left the team still corrects their report).
+     */
+    void checkContent(IncidentReport report, BindingResult errors) {
         if (!errors.hasFieldErrors("clientReference") && !ReportRules.isPseudonymousReference(report.clientReference())) {
             errors.rejectValue("clientReference", "incident.report.clientReference.invalid");
         }

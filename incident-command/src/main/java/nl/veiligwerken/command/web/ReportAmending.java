@@ -57,7 +57,7 @@ class ReportAmending {
         validator.validate(amendment, errors);
         if (amendment.report() != null) {
             errors.pushNestedPath("report");
-            reporting.checkSender(amendment.report(), user, errors);
+            reporting.checkContent(amendment.report(), errors);
             errors.popNestedPath();
         }
         if (errors.hasErrors()) {

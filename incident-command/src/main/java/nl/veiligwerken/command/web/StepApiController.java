@@ -85,7 +85,7 @@ class StepApiController {
                               @PathVariable String actionId, @RequestBody ActionCompletionForm form)
             throws BindException {
         IncidentRef incident = access.openableBy(incidentId, user);
-        IncidentHistory.Action action = actions.action(incident, actionId);
+        IncidentHistory.Action action = actions.action(incident, actionId, user);
         BindingResult errors = actions.bindingFor(form);
         return StepAnswer.of(incident, actions.complete(incident, action, form, user, errors), errors);
     }

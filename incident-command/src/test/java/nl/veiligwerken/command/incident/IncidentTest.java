@@ -800,6 +800,9 @@ class IncidentTest {
                         "incident.action.owner.required", "owner"),
                 arguments(Named.of("without a due time", planAction(MARK, FollowUpKind.OTHER, "Brief", "kees", null)),
                         "incident.action.dueAt.past", "dueAt"),
+                arguments(Named.of("due in over a year", planAction(MARK, FollowUpKind.OTHER, "Brief", "kees",
+                                REPORTED.plus(Duration.ofDays(367)))),
+                        "incident.action.dueAt.tooFar", "dueAt"),
                 arguments(Named.of("due in the past", planAction(MARK, FollowUpKind.OTHER, "Brief", "kees",
                                 REPORTED.plus(Duration.ofHours(1)))),
                         "incident.action.dueAt.past", "dueAt"));
@@ -1218,6 +1221,35 @@ class IncidentTest {
     }
 
     @Test
+    void aStepTakenBeforeTheReportCalledForItGetsNoTaskThatCouldNeverBeDone() {
+        Instant amendedAt = REPORTED.plus(Duration.ofDays(1));
+        ReportContent known = content(Severity.MINOR, Aggressor.CLIENT);
+
+        // the leader responded to an aggressor the report did not name yet; then the reporter names the client
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(aggressorResponse(MARK, REPORTED.plus(Duration.ofHours(3)), AggressorResponse.CONVERSATION))
+                .when(amend(SANNE, known, amendedAt))
+                .expectEvents(new ReportAmendedEvent(ID, known, "Het letsel bleek ernstiger", "sanne", amendedAt));
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(aggressorResponse(MARK, REPORTED.plus(Duration.ofHours(3)), AggressorResponse.CONVERSATION))
+                .andGivenCommands(amend(SANNE, known, amendedAt))
+                .andGivenCommands(allStepsOfAMinorIncident())
+                .when(close(MARK))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anIncidentAnalysedBeforeItWasRaisedToSeriousNeedsNoSecondAnalysis() {
+        Instant amendedAt = REPORTED.plus(Duration.ofDays(6));
+        ReportContent serious = content(Severity.SERIOUS, Aggressor.UNKNOWN);
+
+        givenReported(content(Severity.MODERATE, Aggressor.UNKNOWN))
+                .andGivenCommands(analysis(PETRA))
+                .when(amend(MARK, serious, amendedAt))
+                .expectEvents(new ReportAmendedEvent(ID, serious, "Het letsel bleek ernstiger", "mark", amendedAt));
+    }
+
+    @Test
     void anAmendmentSchedulesNoStepTwice() {
         Instant amendedAt = REPORTED.plus(Duration.ofDays(1));
         ReportContent corrected = new ReportContent(OCCURRED.minus(Duration.ofHours(1)), Setting.OFFICE,
@@ -1458,6 +1490,20 @@ class IncidentTest {
                 .when(new RecordFirstSupportCommand(ID, 1L, "bram", offered, FirstSupportResponse.ACCEPTED, MARK, offered))
                 .expectNoEvents()
                 .expectException(ConflictingModificationException.class);
+    }
+
+    @Test
+    void aTaskFallingOverdueInBetweenIsNoChangeMeanwhile() {
+        // the feedback form was opened at version 1; its task fell overdue (version 2) before it was sent
+        Instant late = FEEDBACK_DUE.plus(Duration.ofMinutes(2));
+        fixture().given(new IncidentReportedEvent(ID, TEAM, "sanne", null, REPORTED,
+                                content(Severity.MINOR, Aggressor.UNKNOWN), true, 1),
+                        scheduled(FEEDBACK, FEEDBACK_DUE),
+                        overdue(FEEDBACK, FEEDBACK_DUE))
+                .when(new GiveFeedbackCommand(ID, 1L, "Gedaan", MARK, late))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsThat("feedback given late", payloads ->
+                        payloads.stream().anyMatch(p -> p instanceof TaskCompletedEvent done && done.late())));
     }
 
     @Test

@@ -81,6 +81,15 @@ class AgreementRulesTest {
     }
 
     @Test
+    void managementIsNotGivenAStep() {
+        List<StepAgreement> steps = defaultsWith(ProtocolStep.LABOUR_INSPECTORATE,
+                s -> new StepAgreement(s.step(), s.requiredFrom(), s.requiredForKinds(), Role.MANAGEMENT, s.due(), s.escalateTo()));
+
+        assertThat(AgreementRules.problems(steps, RETENTION))
+                .containsExactly(new Problem(ProtocolStep.LABOUR_INSPECTORATE, "assignee", "protocol.rejected.assigneeNotAllowed"));
+    }
+
+    @Test
     void aMissingStepIsRefused() {
         List<StepAgreement> steps = DefaultAgreement.steps().stream()
                 .filter(s -> s.step() != ProtocolStep.AGGRESSOR_RESPONSE).toList();

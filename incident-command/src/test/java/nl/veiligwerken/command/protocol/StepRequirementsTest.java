@@ -214,10 +214,11 @@ class StepRequirementsTest {
     }
 
     @Test
-    void managementMayTakeTheStepsAgreedForManagementForAnyTeam() {
+    void managementTakesNoStepEvenWhereAnAgreementSaysSo() {
+        // management sees aggregated figures only, never an incident's details
         StepAgreement inspectorate = assignedTo(ProtocolStep.LABOUR_INSPECTORATE, Role.MANAGEMENT);
 
-        assertThat(StepRequirements.mayTake(MANAGER, OTHER_TEAM, inspectorate)).isTrue();
+        assertThat(StepRequirements.mayTake(MANAGER, OTHER_TEAM, inspectorate)).isFalse();
         assertThat(StepRequirements.mayTake(MANAGER, TEAM, defaults(ProtocolStep.LABOUR_INSPECTORATE))).isFalse();
     }
 

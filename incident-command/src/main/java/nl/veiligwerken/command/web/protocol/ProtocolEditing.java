@@ -41,8 +41,7 @@ class ProtocolEditing {
 
     static final String OBJECT_NAME = "protocol";
     /** Who may be given a step, and who may hear about an overdue one: the roles the page offers. */
-    static final List<Role> ASSIGNEES = List.of(Role.TEAM_LEADER, Role.PEER_SUPPORTER, Role.PREVENTION_OFFICER,
-            Role.MANAGEMENT);
+    static final List<Role> ASSIGNEES = AgreementRules.ASSIGNABLE;
     static final List<Role> ESCALATION = List.of(Role.TEAM_LEADER, Role.PREVENTION_OFFICER, Role.MANAGEMENT);
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");

@@ -25,7 +25,9 @@ record ProtocolForm(Integer basedOnVersion, List<Row> steps, String retentionYea
                String amount, DueUnit unit, Role escalateTo) {
 
         public Row {
-            requiredForKinds = requiredForKinds == null ? Set.of() : Set.copyOf(requiredForKinds);
+            // an empty checkbox value binds as null: not a kind
+            requiredForKinds = requiredForKinds == null ? Set.of()
+                    : requiredForKinds.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
 
         static Row of(StepAgreement agreement) {
