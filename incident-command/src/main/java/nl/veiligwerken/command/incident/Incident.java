@@ -18,7 +18,9 @@ import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.closing.ReopenIncidentCommand;
 import nl.veiligwerken.api.feedback.FeedbackGivenEvent;
 import nl.veiligwerken.api.feedback.GiveFeedbackCommand;
+import nl.veiligwerken.api.firstsupport.AssignPeerSupporterCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.followup.AggressorResponseRecordedEvent;
 import nl.veiligwerken.api.followup.CompleteFollowUpActionCommand;
@@ -94,6 +96,8 @@ class Incident {
     private final Map<TaskId, OpenTask> openTasks = new LinkedHashMap<>();
     private final Set<ProtocolStep> everScheduled = EnumSet.noneOf(ProtocolStep.class);
     private boolean firstSupportRecorded;
+    /** Who a leader assigned to give first support (the latest assignment), or null. */
+    private String assignedPeerSupporter;
     private int aftercareTalks;
     private Instant firstTalkAt;
     private boolean needForHelpSignalled;
@@ -250,12 +254,18 @@ class Incident {
         apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt()));
     }
 
-    /** Records that first support was offered, and completes its task: on time or late. */
+    /**
+     * Records that first support was offered, and completes its task: on time or late. Taken by whom the
+     * agreements give it, or by the peer supporter a leader assigned.
+     */
     @CommandHandler
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
-        requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
+        // the peer supporter a leader assigned takes it too, whatever the agreements give the step to
+        if (!command.recordedBy().username().equals(assignedPeerSupporter)) {
+            requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
+        }
         requireOpen();
         if (firstSupportRecorded) {
             throw new IncidentRejectedException("incident.rejected.firstSupportAlreadyRecorded", null);
@@ -264,6 +274,31 @@ class Incident {
         apply(new FirstSupportOfferedEvent(incidentId, command.offeredBy(), command.offeredAt(), command.response(),
                 command.recordedBy().username(), command.recordedAt()));
         complete(ProtocolStep.FIRST_SUPPORT, command.offeredAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A leader assigns a peer supporter to give first support; until it is recorded they may assign someone
+     * else (the latest counts). Whether the person is a peer supporter of the team is the service's check: the
+     * incident knows no accounts.
+     */
+    @CommandHandler
+    long handle(AssignPeerSupporterCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(changes -> !changes.isEmpty());
+        requireLeader(command.assignedBy());
+        requireOpen();
+        if (firstSupportRecorded) {
+            throw new IncidentRejectedException("incident.rejected.peerSupporterAfterFirstSupport", null);
+        }
+        if (command.peerSupporter() == null || command.peerSupporter().isBlank()) {
+            throw new IncidentRejectedException("incident.peerSupporter.required", "peerSupporter");
+        }
+        String peerSupporter = command.peerSupporter().strip();
+        if (peerSupporter.equals(assignedPeerSupporter)) {
+            throw new IncidentRejectedException("incident.rejected.peerSupporterAlreadyAssigned", null);
+        }
+        apply(new PeerSupporterAssignedEvent(incidentId, teamId, peerSupporter, command.assignedBy().username(),
+                command.assignedAt()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -592,6 +627,11 @@ class Incident {
     @EventSourcingHandler
     void on(FirstSupportOfferedEvent event) {
         firstSupportRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(PeerSupporterAssignedEvent event) {
+        assignedPeerSupporter = event.peerSupporter();
     }
 
     @EventSourcingHandler
