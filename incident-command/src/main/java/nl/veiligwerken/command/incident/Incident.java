@@ -3,6 +3,7 @@ package nl.veiligwerken.command.incident;
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.Actor;
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.aftercare.AftercareOutcome;
@@ -262,8 +263,10 @@ class Incident {
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
         conflicts.detectConflicts(changes -> !changes.isEmpty());
-        // the peer supporter a leader assigned takes it too, whatever the agreements give the step to
-        if (!command.recordedBy().username().equals(assignedPeerSupporter)) {
+        // the peer supporter a leader assigned takes it too, whatever the agreements give the step to (while
+        // they are a peer supporter: a role taken away takes the assignment with it)
+        Actor actor = command.recordedBy();
+        if (!actor.username().equals(assignedPeerSupporter) || !actor.has(Role.PEER_SUPPORTER)) {
             requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
         }
         requireOpen();

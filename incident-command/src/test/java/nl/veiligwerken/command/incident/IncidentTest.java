@@ -589,6 +589,17 @@ class IncidentTest {
     }
 
     @Test
+    void anAssignedPersonWhoIsNoLongerAPeerSupporterIsRefused() {
+        Actor bramWithoutTheRole = new Actor("bram", Set.of(Role.STAFF), Set.of(TEAM), Set.of());
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(firstSupport(bramWithoutTheRole, REPORTED.plus(Duration.ofHours(1))))
+                .expectNoEvents()
+                .expectException(forbidden("incident.rejected.stepNotYours"));
+    }
+
+    @Test
     void aLeaderReassignsAndOnlyTheLatestPeerSupporterRecordsFirstSupport() {
         Actor bo = new Actor("bo", Set.of(Role.STAFF, Role.PEER_SUPPORTER), Set.of(TEAM), Set.of());
 
