@@ -29,6 +29,9 @@ public final class CommandTestUsers {
             Set.of(Role.TEAM_LEADER), Set.of(team), Set.of(team));
     public final VwUser colleague = new VwUser("colleague-" + team.value(), "Fatima Test", "f@example.test", "{noop}x",
             true, Set.of(Role.STAFF), Set.of(team), Set.of());
+    /** A peer supporter (opvangcollega) of the team: staff too, not a leader. */
+    public final VwUser peerSupporter = new VwUser("peer-" + team.value(), "Bram Test", "bram@example.test", "{noop}x",
+            true, Set.of(Role.PEER_SUPPORTER, Role.STAFF), Set.of(team), Set.of());
     /** Organisation-wide: analyses incidents of every team and maintains the protocol agreements. */
     public final VwUser preventionOfficer = new VwUser("prevention-" + team.value(), "Pim Test", "pim@example.test",
             "{noop}x", true, Set.of(Role.PREVENTION_OFFICER, Role.STAFF), Set.of(), Set.of());

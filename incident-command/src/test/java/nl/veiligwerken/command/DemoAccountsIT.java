@@ -45,6 +45,26 @@ class DemoAccountsIT {
     }
 
     @Test
+    void theDemoPeerSupporterWorksInTeamNoordWithoutLeadingIt() throws Exception {
+        nl.veiligwerken.api.TeamId noord = new nl.veiligwerken.api.TeamId("ambulant-noord");
+        assertThat(directory.find("bram")).hasValueSatisfying(bram -> {
+            assertThat(bram.displayName()).isEqualTo("Bram Visser");
+            assertThat(bram.hasRole(nl.veiligwerken.api.Role.PEER_SUPPORTER)).isTrue();
+            assertThat(bram.hasRole(nl.veiligwerken.api.Role.STAFF)).isTrue();
+            assertThat(bram.hasRole(nl.veiligwerken.api.Role.TEAM_LEADER)).isFalse();
+            assertThat(bram.memberOf()).containsExactly(noord);
+            assertThat(bram.leads(noord)).isFalse();
+        });
+        assertThat(directory.membersWithRole(noord, nl.veiligwerken.api.Role.PEER_SUPPORTER))
+                .extracting(AccountDirectory.Contact::username).containsExactly("bram");
+        mvc.perform(get("/login"))
+                .andExpect(content().string(containsString("Bram Visser")))
+                .andExpect(content().string(containsString("opvangcollega")));
+        mvc.perform(post("/login").with(csrf()).param("username", "bram").param("password", "demo"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
     void theOrganisationWideDemoAccountsHaveTheirRoleAndNoTeam() throws Exception {
         assertThat(directory.find("pim")).hasValueSatisfying(pim -> {
             assertThat(pim.hasRole(nl.veiligwerken.api.Role.PREVENTION_OFFICER)).isTrue();

@@ -117,9 +117,14 @@ class IncidentStepsIT {
                         .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/incidents/" + id + "/first-support").with(user(users.staff))
-                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(1, "ACCEPTED")))
+                        .contentType(MediaType.APPLICATION_JSON).content(firstSupport(3, "ACCEPTED")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/incidents/" + id + "/first-support").with(user(users.staff)))
+        // the team opens the page (an assigned peer supporter records there); whether one may record it, the
+        // incident decides
+        mvc.perform(get("/incidents/" + id + "/first-support").with(user(otherLeader)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/incidents/" + id + "/first-support").with(user(users.staff)).with(csrf())
+                        .param("expectedVersion", "3").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
                 .andExpect(status().isForbidden());
     }
 

@@ -1,6 +1,7 @@
 package nl.veiligwerken.command;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
@@ -23,12 +24,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,7 +60,8 @@ class StepPagesIT {
     @BeforeEach
     void setUp() throws Exception {
         users = new CommandTestUsers(directory);
-        for (VwUser person : Set.of(users.leader, users.colleague, users.staff, users.preventionOfficer)) {
+        for (VwUser person : Set.of(users.leader, users.colleague, users.staff, users.preventionOfficer,
+                users.peerSupporter)) {
             directory.saveAccount(person.getUsername(), person.displayName(), person.email(), "{noop}x",
                     person.roles(), person.memberOf(), person.leads());
         }
@@ -288,6 +293,127 @@ class StepPagesIT {
         mvc.perform(form("labour-inspectorate", users.leader).param("notifiedAt", now()).param("reference", "NLA-2026-1"))
                 .andExpect(redirectedUrl(tasks));
         assertThat(events("nl.veiligwerken.api.followup.LabourInspectorateNotifiedEvent")).isEqualTo(1);
+    }
+
+    private MockHttpServletRequestBuilder api(String step, VwUser person, String json) {
+        return post("/api/incidents/" + id + "/" + step).with(user(person)).contentType(MediaType.APPLICATION_JSON)
+                .content(json);
+    }
+
+    private String firstSupportJson() {
+        return "{\"expectedVersion\":" + version() + ",\"offeredAt\":\"" + now() + "\",\"response\":\"ACCEPTED\"}";
+    }
+
+    private String peerSupporterJson(String peerSupporter) {
+        return "{\"expectedVersion\":" + version() + ",\"peerSupporter\":\"" + peerSupporter + "\"}";
+    }
+
+    @Test
+    void aLeaderAssignsAPeerSupporterOnTheFirstSupportPageWhoThenRecordsIt() throws Exception {
+        String page = "/incidents/" + id + "/first-support";
+        mvc.perform(get(page).with(user(users.leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h2>Opvangcollega toewijzen</h2>"),
+                        containsString(">Bram Test</option>"),
+                        // only the team's peer supporters are offered
+                        not(containsString(">Fatima Test</option>")),
+                        not(containsString("Toegewezen opvangcollega")))));
+        mvc.perform(form("peer-supporter", users.leader).param("peerSupporter", users.colleague.getUsername()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Kies een opvangcollega uit het team."),
+                        containsString("aria-describedby=\"peerSupporter-error\""))));
+        mvc.perform(form("peer-supporter", users.leader).param("peerSupporter", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kies een opvangcollega.")));
+        mvc.perform(form("peer-supporter", users.staff).param("peerSupporter", users.peerSupporter.getUsername()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/incidents/" + id + "/peer-supporter").with(user(users.leader))
+                        .param("expectedVersion", String.valueOf(version()))
+                        .param("peerSupporter", users.peerSupporter.getUsername()))
+                .andExpect(status().isForbidden());
+
+        Cookie[] session = mvc.perform(form("peer-supporter", users.leader)
+                        .param("peerSupporter", users.peerSupporter.getUsername()))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("peerSupporterAssigned", true))
+                .andReturn().getResponse().getCookies();
+        assertThat(events("nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent")).isEqualTo(1);
+        // the flash message lives in the (JDBC) session until the page it was redirected to shows it
+        assertThat(session).isNotEmpty();
+        mvc.perform(get(page).with(user(users.leader)).cookie(session))
+                .andExpect(content().string(allOf(containsString("De opvangcollega is toegewezen."),
+                        containsString("Toegewezen opvangcollega: Bram Test"))));
+        mvc.perform(form("peer-supporter", users.leader).param("peerSupporter", users.peerSupporter.getUsername()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Deze opvangcollega is al toegewezen.")));
+
+        // the peer supporter opens the page (without the leader's form) and records first support there
+        mvc.perform(get(page).with(user(users.peerSupporter)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Toegewezen opvangcollega: Bram Test"),
+                        containsString("name=\"offeredAt\""), not(containsString("Opvangcollega toewijzen")))));
+        mvc.perform(form("first-support", users.peerSupporter).param("offeredAt", now()).param("response", "ACCEPTED"))
+                .andExpect(redirectedUrl("/incidents/" + id + "/recorded"));
+        assertThat(events("nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent")).isEqualTo(1);
+        mvc.perform(form("peer-supporter", users.leader).param("peerSupporter", users.peerSupporter.getUsername()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Een opvangcollega toewijzen kan niet meer.")));
+    }
+
+    @Test
+    void aLeaderAssignsAPeerSupporterThroughTheApiWhoThenRecordsFirstSupport() throws Exception {
+        VwUser otherPeer = new VwUser("peer2-" + users.team.value(), "Bo Test", "bo@example.test", "{noop}x", true,
+                Set.of(Role.PEER_SUPPORTER, Role.STAFF), Set.of(users.team), Set.of());
+        VwUser strangerPeer = new VwUser("peer-" + users.otherTeam.value(), "Els Test", "els@example.test", "{noop}x",
+                true, Set.of(Role.PEER_SUPPORTER, Role.STAFF), Set.of(users.otherTeam), Set.of());
+        directory.saveAccount(strangerPeer.getUsername(), strangerPeer.displayName(), strangerPeer.email(), "{noop}x",
+                strangerPeer.roles(), strangerPeer.memberOf(), strangerPeer.leads());
+
+        mvc.perform(api("peer-supporter", users.leader, peerSupporterJson(strangerPeer.getUsername())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("peerSupporter")));
+        mvc.perform(api("peer-supporter", users.leader, peerSupporterJson(users.colleague.getUsername())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("Kies een opvangcollega uit het team."));
+        mvc.perform(api("peer-supporter", users.staff, peerSupporterJson(users.peerSupporter.getUsername())))
+                .andExpect(status().isForbidden());
+        mvc.perform(api("peer-supporter", users.otherLeader, peerSupporterJson(users.peerSupporter.getUsername())))
+                .andExpect(status().isForbidden());
+        // not assigned yet: under the default agreements first support is the leader's
+        mvc.perform(api("first-support", users.peerSupporter, firstSupportJson())).andExpect(status().isForbidden());
+
+        long before = version();
+        mvc.perform(api("peer-supporter", users.leader, peerSupporterJson(users.peerSupporter.getUsername())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.incidentId").value(id))
+                .andExpect(jsonPath("$.version").value(before + 1));
+        mvc.perform(api("peer-supporter", users.leader, peerSupporterJson(users.peerSupporter.getUsername())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Deze opvangcollega is al toegewezen."));
+
+        mvc.perform(api("first-support", otherPeer, firstSupportJson())).andExpect(status().isForbidden());
+        mvc.perform(api("first-support", strangerPeer, firstSupportJson())).andExpect(status().isForbidden());
+        mvc.perform(api("first-support", users.peerSupporter, firstSupportJson()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(before + 3));
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from eventstore.domain_event_entry "
+                        + "where aggregate_identifier = ? and payload_type = ?", String.class, id,
+                "nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent"))
+                .contains("\"recordedBy\":\"" + users.peerSupporter.getUsername() + "\"");
+        assertThat(events("nl.veiligwerken.api.protocol.TaskCompletedEvent")).isEqualTo(1);
+    }
+
+    @Test
+    void aTeamWithoutPeerSupportersShowsAHintInsteadOfTheAssignmentForm() throws Exception {
+        CommandTestUsers lonely = new CommandTestUsers(directory);
+        String lonelyId = lonely.report(mvc, "Schold");
+        mvc.perform(get("/incidents/" + lonelyId + "/first-support").with(user(lonely.leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Dit team heeft geen opvangcollega."),
+                        not(containsString("name=\"peerSupporter\"")))));
+        mvc.perform(post("/api/incidents/no-such-incident/peer-supporter").with(user(users.leader))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"expectedVersion\":1,\"peerSupporter\":\"x\"}"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

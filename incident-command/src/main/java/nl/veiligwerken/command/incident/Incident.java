@@ -3,6 +3,7 @@ package nl.veiligwerken.command.incident;
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.Actor;
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.aftercare.AftercareOutcome;
@@ -18,7 +19,9 @@ import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.closing.ReopenIncidentCommand;
 import nl.veiligwerken.api.feedback.FeedbackGivenEvent;
 import nl.veiligwerken.api.feedback.GiveFeedbackCommand;
+import nl.veiligwerken.api.firstsupport.AssignPeerSupporterCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.followup.AggressorResponseRecordedEvent;
 import nl.veiligwerken.api.followup.CompleteFollowUpActionCommand;
@@ -97,6 +100,8 @@ class Incident {
     private final Map<TaskId, OpenTask> openTasks = new LinkedHashMap<>();
     private final Set<ProtocolStep> everScheduled = EnumSet.noneOf(ProtocolStep.class);
     private boolean firstSupportRecorded;
+    /** Who a leader assigned to give first support (the latest assignment), or null. */
+    private String assignedPeerSupporter;
     private int aftercareTalks;
     private Instant firstTalkAt;
     private boolean needForHelpSignalled;
@@ -280,12 +285,20 @@ class Incident {
         apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt()));
     }
 
-    /** Records that first support was offered, and completes its task: on time or late. */
+    /**
+     * Records that first support was offered, and completes its task: on time or late. Taken by whom the
+     * agreements give it, or by the peer supporter a leader assigned.
+     */
     @CommandHandler
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
-        requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
+        // the peer supporter a leader assigned takes it too, whatever the agreements give the step to (while
+        // they are a peer supporter: a role taken away takes the assignment with it)
+        Actor actor = command.recordedBy();
+        if (!actor.username().equals(assignedPeerSupporter) || !actor.has(Role.PEER_SUPPORTER)) {
+            requireMayTake(command.recordedBy(), ProtocolStep.FIRST_SUPPORT, protocol);
+        }
         requireOpen();
         if (firstSupportRecorded) {
             throw new IncidentRejectedException("incident.rejected.firstSupportAlreadyRecorded", null);
@@ -294,6 +307,31 @@ class Incident {
         apply(new FirstSupportOfferedEvent(incidentId, command.offeredBy(), command.offeredAt(), command.response(),
                 command.recordedBy().username(), command.recordedAt()));
         complete(ProtocolStep.FIRST_SUPPORT, command.offeredAt(), deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A leader assigns a peer supporter to give first support; until it is recorded they may assign someone
+     * else (the latest counts). Whether the person is a peer supporter of the team is the service's check: the
+     * incident knows no accounts.
+     */
+    @CommandHandler
+    long handle(AssignPeerSupporterCommand command, ConflictResolver conflicts) {
+        conflicts.detectConflicts(Incident::changedBySomeoneElse);
+        requireLeader(command.assignedBy());
+        requireOpen();
+        if (firstSupportRecorded) {
+            throw new IncidentRejectedException("incident.rejected.peerSupporterAfterFirstSupport", null);
+        }
+        if (command.peerSupporter() == null || command.peerSupporter().isBlank()) {
+            throw new IncidentRejectedException("incident.peerSupporter.required", "peerSupporter");
+        }
+        String peerSupporter = command.peerSupporter().strip();
+        if (peerSupporter.equals(assignedPeerSupporter)) {
+            throw new IncidentRejectedException("incident.rejected.peerSupporterAlreadyAssigned", null);
+        }
+        apply(new PeerSupporterAssignedEvent(incidentId, teamId, peerSupporter, command.assignedBy().username(),
+                command.assignedAt()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -626,6 +664,11 @@ class Incident {
     @EventSourcingHandler
     void on(FirstSupportOfferedEvent event) {
         firstSupportRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(PeerSupporterAssignedEvent event) {
+        assignedPeerSupporter = event.peerSupporter();
     }
 
     @EventSourcingHandler

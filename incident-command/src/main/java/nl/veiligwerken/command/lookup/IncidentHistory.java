@@ -4,6 +4,7 @@ import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.aftercare.AftercareTalkRecordedEvent;
 import nl.veiligwerken.api.analysis.IncidentAnalysedEvent;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.followup.FollowUpActionCompletedEvent;
 import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -37,6 +38,14 @@ public class IncidentHistory {
 
     public boolean analysed(IncidentId incident) {
         return payloads(incident).stream().anyMatch(IncidentAnalysedEvent.class::isInstance);
+    }
+
+    /** The username of the peer supporter a leader assigned last, if any. */
+    public Optional<String> assignedPeerSupporter(IncidentId incident) {
+        return payloads(incident).stream()
+                .filter(PeerSupporterAssignedEvent.class::isInstance)
+                .map(payload -> ((PeerSupporterAssignedEvent) payload).peerSupporter())
+                .reduce((earlier, later) -> later);
     }
 
     public Optional<Action> action(IncidentId incident, ActionId action) {

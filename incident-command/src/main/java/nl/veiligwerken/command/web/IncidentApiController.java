@@ -55,7 +55,8 @@ class IncidentApiController {
     }
 
     /**
-     * Records collegial first support. 409 when the incident changed since {@code expectedVersion} (reload
+     * Records collegial first support: whom the agreements give it, or the peer supporter a leader assigned
+     * (403 for anyone else). 409 when the incident changed since {@code expectedVersion} (reload
      * and decide again) or when first support was already recorded.
      */
     @Operation(summary = "Record collegial first support: offered, accepted or declined")
@@ -63,7 +64,8 @@ class IncidentApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     StepAnswer recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody FirstSupportForm form) throws BindException {
-        IncidentRef incident = access.ledBy(incidentId, user);
+        // the agreements or a leader's assignment may give it to someone other than a leader: the incident decides
+        IncidentRef incident = access.openableBy(incidentId, user);
         BindingResult errors = firstSupport.bindingFor(form);
         return StepAnswer.of(incident, firstSupport.submit(incident, form, user, errors), errors);
     }

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The steps after first support as JSON: each answers the incident's new version. Times are local time in the
- * organisation's zone ({@code 2026-01-10T11:00}). 400 names each field that is wrong; 409 when the incident
- * changed since {@code expectedVersion} or refuses the step in its state (done already, closed); 403 when the
- * agreements do not give the step to the person; 404 for an unknown incident or action.
+ * The steps after first support, and assigning a peer supporter for it, as JSON: each answers the incident's
+ * new version. Times are local time in the organisation's zone ({@code 2026-01-10T11:00}). 400 names each
+ * field that is wrong; 409 when the incident changed since {@code expectedVersion} or refuses the step in its
+ * state (done already, closed); 403 when the agreements do not give the step to the person; 404 for an unknown
+ * incident or action.
  */
 @RestController
 @RequestMapping(path = "/api/incidents/{incidentId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -32,18 +33,34 @@ class StepApiController {
     private final FeedbackRecording feedback;
     private final AnalysisRecording analysis;
     private final LabourInspectorateRecording labourInspectorate;
+    private final PeerSupporterAssignment peerSupporter;
 
     StepApiController(IncidentAccess access, AftercareRecording aftercare,
                       AggressorResponseRecording aggressorResponse, FollowUpActions actions,
                       FeedbackRecording feedback, AnalysisRecording analysis,
-                      LabourInspectorateRecording labourInspectorate) {
+                      LabourInspectorateRecording labourInspectorate, PeerSupporterAssignment peerSupporter) {
         this.access = access;
+        this.peerSupporter = peerSupporter;
         this.aftercare = aftercare;
         this.aggressorResponse = aggressorResponse;
         this.actions = actions;
         this.feedback = feedback;
         this.analysis = analysis;
         this.labourInspectorate = labourInspectorate;
+    }
+
+    /**
+     * A leader of the team assigns a peer supporter of the team to give first support; they may then record it.
+     * 400 on {@code peerSupporter} when they are not a peer supporter of the team; 409 when already assigned,
+     * or once first support was recorded.
+     */
+    @Operation(summary = "Assign a peer supporter of the team to give collegial first support (a team leader)")
+    @PostMapping("/peer-supporter")
+    StepAnswer assignPeerSupporter(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                                   @RequestBody PeerSupporterForm form) throws BindException {
+        IncidentRef incident = access.ledBy(incidentId, user);
+        BindingResult errors = peerSupporter.bindingFor(form);
+        return StepAnswer.of(incident, peerSupporter.submit(incident, form, user, errors), errors);
     }
 
     /** An aftercare talk; it counts for the first aftercare step still to come (talk, check-ins), then as extra. */

@@ -22,8 +22,10 @@ import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.closing.ReopenIncidentCommand;
 import nl.veiligwerken.api.feedback.FeedbackGivenEvent;
 import nl.veiligwerken.api.feedback.GiveFeedbackCommand;
+import nl.veiligwerken.api.firstsupport.AssignPeerSupporterCommand;
 import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
 import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.firstsupport.RecordFirstSupportCommand;
 import nl.veiligwerken.api.followup.AggressorResponse;
 import nl.veiligwerken.api.followup.AggressorResponseRecordedEvent;
@@ -124,6 +126,9 @@ class IncidentTest {
     /** Monday 7 December 2026, 10:00 in Amsterdam. */
     private static final Instant REPORTED_V2 = Instant.parse("2026-12-07T09:00:00Z");
 
+    /** When a leader assigns a peer supporter: half an hour after the report. */
+    private static final Instant ASSIGNED = REPORTED.plus(Duration.ofMinutes(30));
+
     private static final ActionId ACTION = new ActionId("a1");
     private static final TaskId ACTION_TASK = new TaskId("incident-1:action-a1");
     /** Four events: the report and the tasks for first support, the first talk and feedback. */
@@ -179,6 +184,14 @@ class IncidentTest {
     private static RecordFirstSupportCommand firstSupport(Actor recordedBy, Instant offeredAt) {
         return new RecordFirstSupportCommand(ID, null, "bram", offeredAt, FirstSupportResponse.ACCEPTED, recordedBy,
                 offeredAt.plus(Duration.ofMinutes(10)));
+    }
+
+    private static AssignPeerSupporterCommand assignPeerSupporter(Actor assignedBy, String peerSupporter) {
+        return new AssignPeerSupporterCommand(ID, null, peerSupporter, assignedBy, ASSIGNED);
+    }
+
+    private static PeerSupporterAssignedEvent peerSupporterAssigned(String peerSupporter) {
+        return new PeerSupporterAssignedEvent(ID, TEAM, peerSupporter, "mark", ASSIGNED);
     }
 
     private static RecordAftercareTalkCommand talk(Instant heldAt, AftercareOutcome outcome, boolean needsMoreHelp,
@@ -516,6 +529,121 @@ class IncidentTest {
                         REPORTED.plus(Duration.ofHours(1))))
                 .expectNoEvents()
                 .expectException(refused("incident.rejected.momentMissing", "offeredAt"));
+    }
+
+    // --- a peer supporter assigned to give first support
+
+    @Test
+    void aLeaderOfTheTeamAssignsAPeerSupporter() {
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .when(assignPeerSupporter(MARK, " bram "))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(peerSupporterAssigned("bram"))
+                .expectResultMessagePayload(VERSION_AFTER_MINOR_REPORT + 1);
+    }
+
+    @Test
+    void onlyALeaderOfTheTeamAssignsAPeerSupporter() {
+        for (Actor notAllowed : List.of(SANNE, OLGA, BRAM, PETRA)) {
+            givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                    .when(assignPeerSupporter(notAllowed, "bram"))
+                    .expectNoEvents()
+                    .expectException(forbidden("incident.rejected.notTeamLeader"));
+        }
+    }
+
+    @Test
+    void cannotAssignWithoutAPeerSupporter() {
+        for (String blank : new String[]{null, "", "  "}) {
+            givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                    .when(assignPeerSupporter(MARK, blank))
+                    .expectNoEvents()
+                    .expectException(refused("incident.peerSupporter.required", "peerSupporter"));
+        }
+    }
+
+    @Test
+    void theAssignedPeerSupporterRecordsFirstSupportAndCompletesItsTaskUnderVersion1() {
+        Instant offered = REPORTED.plus(Duration.ofHours(3));
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(firstSupport(BRAM, offered))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new FirstSupportOfferedEvent(ID, "bram", offered, FirstSupportResponse.ACCEPTED, "bram",
+                                offered.plus(Duration.ofMinutes(10))),
+                        completed(FIRST_SUPPORT, FIRST_SUPPORT_DUE, offered, false))
+                .expectNoScheduledDeadlineWithName(FIRST_SUPPORT_DUE, deadline(FIRST_SUPPORT));
+    }
+
+    @Test
+    void aPeerSupporterWhoWasNotAssignedIsStillRefusedUnderVersion1() {
+        Actor otherPeer = new Actor("bo", Set.of(Role.STAFF, Role.PEER_SUPPORTER), Set.of(TEAM), Set.of());
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(firstSupport(otherPeer, REPORTED.plus(Duration.ofHours(1))))
+                .expectNoEvents()
+                .expectException(forbidden("incident.rejected.stepNotYours"));
+    }
+
+    @Test
+    void anAssignedPersonWhoIsNoLongerAPeerSupporterIsRefused() {
+        Actor bramWithoutTheRole = new Actor("bram", Set.of(Role.STAFF), Set.of(TEAM), Set.of());
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(firstSupport(bramWithoutTheRole, REPORTED.plus(Duration.ofHours(1))))
+                .expectNoEvents()
+                .expectException(forbidden("incident.rejected.stepNotYours"));
+    }
+
+    @Test
+    void aLeaderReassignsAndOnlyTheLatestPeerSupporterRecordsFirstSupport() {
+        Actor bo = new Actor("bo", Set.of(Role.STAFF, Role.PEER_SUPPORTER), Set.of(TEAM), Set.of());
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(assignPeerSupporter(MARK, "bo"))
+                .expectEvents(peerSupporterAssigned("bo"));
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"), assignPeerSupporter(MARK, "bo"))
+                .when(firstSupport(BRAM, REPORTED.plus(Duration.ofHours(1))))
+                .expectNoEvents()
+                .expectException(forbidden("incident.rejected.stepNotYours"));
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"), assignPeerSupporter(MARK, "bo"))
+                .when(firstSupport(bo, REPORTED.plus(Duration.ofHours(1))))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsThat("first support recorded by bo", payloads -> payloads.contains(
+                        completed(FIRST_SUPPORT, FIRST_SUPPORT_DUE, REPORTED.plus(Duration.ofHours(1)), false))));
+    }
+
+    @Test
+    void cannotAssignTheSamePeerSupporterTwice() {
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(assignPeerSupporter(MARK, "bram"))
+                .when(assignPeerSupporter(MARK, "bram"))
+                .expectNoEvents()
+                .expectException(refused("incident.rejected.peerSupporterAlreadyAssigned", null));
+    }
+
+    @Test
+    void cannotAssignAPeerSupporterOnceFirstSupportIsRecorded() {
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(firstSupport(MARK, REPORTED.plus(Duration.ofHours(1))))
+                .when(assignPeerSupporter(MARK, "bram"))
+                .expectNoEvents()
+                .expectException(refused("incident.rejected.peerSupporterAfterFirstSupport", null));
+    }
+
+    @Test
+    void cannotAssignAPeerSupporterOnAClosedIncident() {
+        givenClosed()
+                .when(assignPeerSupporter(MARK, "bram"))
+                .expectNoEvents()
+                .expectException(refused("incident.rejected.closed", null));
     }
 
     // --- aftercare
@@ -1452,6 +1580,7 @@ class IncidentTest {
                         "Ernstiger", SANNE, at))),
                 arguments(Named.of("first support", new RecordFirstSupportCommand(ID, seen, "bram", at,
                         FirstSupportResponse.DECLINED, MARK, at))),
+                arguments(Named.of("assign a peer supporter", new AssignPeerSupporterCommand(ID, seen, "bram", MARK, at))),
                 arguments(Named.of("aftercare talk", new RecordAftercareTalkCommand(ID, seen, at, AftercareOutcome.HELD,
                         false, Set.of(), MARK, at))),
                 arguments(Named.of("aggressor response", new RecordAggressorResponseCommand(ID, seen,

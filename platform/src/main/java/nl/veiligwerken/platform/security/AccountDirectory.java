@@ -87,6 +87,20 @@ public class AccountDirectory implements UserDetailsService {
                 .list();
     }
 
+    /** The members of a team (leaders too) who have a role, by name: the peer supporters a leader can assign. */
+    public List<Contact> membersWithRole(TeamId team, Role role) {
+        return jdbc.sql("""
+                        select a.username, a.display_name, a.email, a.language
+                          from identity.team_membership m
+                          join identity.account a on a.username = m.username
+                          join identity.account_role r on r.username = a.username and r.role = ?
+                         where m.team_id = ? and a.enabled
+                         order by a.display_name, a.username""")
+                .params(role.name(), team.value())
+                .query(Contact.class)
+                .list();
+    }
+
     public Optional<Contact> contact(String username) {
         return jdbc.sql("select username, display_name, email, language from identity.account where username = ?")
                 .param(username).query(Contact.class).optional();

@@ -28,6 +28,7 @@ public class DemoAccounts implements SmartInitializingSingleton {
     public static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("sanne", "Sanne de Vries", Role.STAFF, NOORD),
             new DemoAccount("mark", "Mark Jansen", Role.TEAM_LEADER, NOORD),
+            new DemoAccount("bram", "Bram Visser", Role.PEER_SUPPORTER, NOORD),
             new DemoAccount("fatima", "Fatima El Amrani", Role.STAFF, ZUID),
             new DemoAccount("peter", "Peter Bakker", Role.TEAM_LEADER, ZUID),
             new DemoAccount("pim", "Pim Verhoeven", Role.PREVENTION_OFFICER, null),
