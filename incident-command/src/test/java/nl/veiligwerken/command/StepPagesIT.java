@@ -393,6 +393,9 @@ class StepPagesIT {
 
         mvc.perform(api("first-support", otherPeer, firstSupportJson())).andExpect(status().isForbidden());
         mvc.perform(api("first-support", strangerPeer, firstSupportJson())).andExpect(status().isForbidden());
+        // a peer supporter of another team does not even open the incident's pages
+        mvc.perform(get("/incidents/" + id + "/first-support").with(user(strangerPeer))).andExpect(status().isForbidden());
+        mvc.perform(get("/incidents/" + id + "/aftercare").with(user(strangerPeer))).andExpect(status().isForbidden());
         mvc.perform(api("first-support", users.peerSupporter, firstSupportJson()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(before + 3));

@@ -40,13 +40,13 @@ class IncidentAccess {
 
     /**
      * The incident, if it exists (404) and the person may open the pages of its steps (403): who works in its
-     * team or leads it, and the roles an agreement can give a step to (prevention officer, peer supporter).
+     * team or leads it (peer supporters among them), and the prevention officer, who works for every team.
      * Whether they may take the step is the incident's decision when the step is sent.
      */
     IncidentRef openableBy(String incidentId, VwUser user) {
         IncidentRef incident = existing(incidentId);
-        if (!user.isMemberOf(incident.teamId()) && !user.hasRole(Role.PREVENTION_OFFICER)
-                && !user.hasRole(Role.PEER_SUPPORTER)) {
+        if (!user.isMemberOf(incident.teamId()) && !user.leads(incident.teamId())
+                && !user.hasRole(Role.PREVENTION_OFFICER)) {
             throw new AccessDeniedException("not working on the incident's team's steps");
         }
         return incident;
