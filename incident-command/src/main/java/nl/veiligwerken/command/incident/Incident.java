@@ -104,6 +104,8 @@ class Incident {
     private String assignedPeerSupporter;
     private int aftercareTalks;
     private Instant firstTalkAt;
+    private boolean firstTalkHeld;
+    private Instant lastTalkAt;
     private boolean needForHelpSignalled;
     private AftercareOutcome lastAftercareOutcome;
     private boolean aggressorResponseRecorded;
@@ -364,8 +366,9 @@ class Incident {
     }
 
     /**
-     * The check-in that follows the talks held so far, counted from the first talk, when the agreements, a need
-     * for help or a decline call for it and it was not scheduled yet. Asked after each talk, and after an
+     * The check-in that follows the talks held so far, counted from the first talk held (after a decline: offered
+     * again a first check-in's term later), when the agreements, a need for help or a decline call for it and it
+     * was not scheduled yet. Asked after each talk, and after an
      * amendment: a report raised to serious after the first talk needs its check-ins from then on.
      */
     private void scheduleNextCheckIn(ProtocolAgreement agreement, Instant now, DueTimes dueTimes,
@@ -378,8 +381,9 @@ class Incident {
                 .filter(checkIn -> !everScheduled.contains(next))
                 .filter(checkIn -> StepRequirements.checkInRequired(checkIn, report, needForHelpSignalled,
                         lastAftercareOutcome))
-                .ifPresent(checkIn -> schedule(checkIn, now, StepRequirements.dueAt(checkIn, firstTalkAt, dueTimes),
-                        deadlines));
+                .ifPresent(checkIn -> schedule(checkIn, now, StepRequirements.checkInDueAt(checkIn,
+                        agreement.step(ProtocolStep.FIRST_CHECK_IN).orElse(checkIn), firstTalkAt, lastTalkAt,
+                        lastAftercareOutcome, dueTimes), deadlines));
     }
 
     @CommandHandler
@@ -674,9 +678,12 @@ class Incident {
     @EventSourcingHandler
     void on(AftercareTalkRecordedEvent event) {
         aftercareTalks++;
-        if (firstTalkAt == null) {
+        // check-ins count from the first talk that took place; until one did, from the first offer
+        if (firstTalkAt == null || !firstTalkHeld && event.outcome() == AftercareOutcome.HELD) {
             firstTalkAt = event.heldAt();
+            firstTalkHeld = event.outcome() == AftercareOutcome.HELD;
         }
+        lastTalkAt = event.heldAt();
         needForHelpSignalled |= event.needsMoreHelp();
         lastAftercareOutcome = event.outcome();
     }

@@ -54,6 +54,21 @@ public final class StepRequirements {
     }
 
     /**
+     * When the next check-in is due. Counted from the first talk that was held (domain.md: 2 and 6 weeks after
+     * the first talk); after a declined talk the colleague is offered one again after the first check-in's
+     * term (default 2 weeks) from that decline, not weeks later on the original schedule.
+     *
+     * @param firstHeldTalk the first talk that took place, or the first offer while none did
+     */
+    public static Instant checkInDueAt(StepAgreement checkIn, StepAgreement firstCheckIn, Instant firstHeldTalk,
+                                       Instant lastTalk, AftercareOutcome lastOutcome, DueTimes dueTimes) {
+        if (lastOutcome == AftercareOutcome.DECLINED) {
+            return dueTimes.dueAt(lastTalk, firstCheckIn.due());
+        }
+        return dueAt(checkIn, firstHeldTalk, dueTimes);
+    }
+
+    /**
      * A leader of the incident's team may take every step; someone else only the steps the agreement gives
      * their role: organisation-wide roles for any team, team roles for their own teams.
      */

@@ -701,6 +701,36 @@ class IncidentTest {
     }
 
     @Test
+    void aDeclinedCheckInIsOfferedAgainTwoWeeksLaterNotOnTheOriginalSchedule() {
+        Instant firstTalk = REPORTED.plus(Duration.ofHours(48));
+        Instant declined = firstTalk.plus(Duration.ofDays(14));
+
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(talk(firstTalk, AftercareOutcome.HELD, true))
+                .when(talk(declined, AftercareOutcome.DECLINED, false))
+                .expectEvents(
+                        talked(FIRST_CHECK_IN, declined, AftercareOutcome.DECLINED, false),
+                        completed(FIRST_CHECK_IN, firstTalk.plus(Duration.ofDays(14)), declined, false),
+                        scheduled(SECOND_CHECK_IN, Role.TEAM_LEADER, declined.plus(Duration.ofHours(1)),
+                                declined.plus(Duration.ofDays(14))));
+    }
+
+    @Test
+    void checkInsCountFromTheFirstTalkThatTookPlace() {
+        Instant declined = REPORTED.plus(Duration.ofHours(24));
+        Instant held = declined.plus(Duration.ofDays(10));
+        Instant sixWeeksAfterHeld = Instant.parse("2027-01-15T09:00:00Z");
+
+        givenReported(content(Severity.SERIOUS, Aggressor.UNKNOWN))
+                .andGivenCommands(talk(declined, AftercareOutcome.DECLINED, false))
+                .when(talk(held))
+                .expectEvents(
+                        talked(FIRST_CHECK_IN, held, AftercareOutcome.HELD, false),
+                        completed(FIRST_CHECK_IN, declined.plus(Duration.ofDays(14)), held, false),
+                        scheduled(SECOND_CHECK_IN, Role.TEAM_LEADER, held.plus(Duration.ofHours(1)), sixWeeksAfterHeld));
+    }
+
+    @Test
     void theFirstCheckInSchedulesTheSecondSixWeeksAfterTheFirstTalk() {
         Instant firstTalk = REPORTED.plus(Duration.ofHours(48));
         Instant checkIn = firstTalk.plus(Duration.ofDays(13));

@@ -240,4 +240,18 @@ class StepRequirementsTest {
         assertThat(StepRequirements.mayTake(STAFF, TEAM, feedback)).isTrue();
         assertThat(StepRequirements.mayTake(STAFF, OTHER_TEAM, feedback)).isFalse();
     }
+
+    @Test
+    void theSecondCheckInIsSixWeeksAfterTheFirstTalkHeldUnlessTheLastTalkWasDeclined() {
+        DueTimes dueTimes = new DueTimes(ZoneId.of("Europe/Amsterdam"));
+        Instant firstTalk = Instant.parse("2026-11-25T09:00:00Z");
+        Instant declined = Instant.parse("2026-12-09T09:00:00Z");
+        StepAgreement second = defaults(ProtocolStep.SECOND_CHECK_IN);
+        StepAgreement first = defaults(ProtocolStep.FIRST_CHECK_IN);
+
+        assertThat(StepRequirements.checkInDueAt(second, first, firstTalk, declined, AftercareOutcome.HELD, dueTimes))
+                .isEqualTo(Instant.parse("2027-01-06T09:00:00Z"));
+        assertThat(StepRequirements.checkInDueAt(second, first, firstTalk, declined, AftercareOutcome.DECLINED, dueTimes))
+                .as("offered again two weeks after the decline").isEqualTo(Instant.parse("2026-12-23T09:00:00Z"));
+    }
 }
