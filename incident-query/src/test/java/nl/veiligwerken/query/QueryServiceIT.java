@@ -1,5 +1,9 @@
 package nl.veiligwerken.query;
 
+import java.util.stream.Stream;
+import java.time.ZoneId;
+import java.time.LocalDate;
+import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
@@ -85,6 +89,7 @@ class QueryServiceIT {
     private final TaskId laterTask = new TaskId("task-" + UUID.randomUUID());
     private final IncidentId amendedIncident = IncidentId.random();
     private final ActionId action = ActionId.random();
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @LocalServerPort
     int port;
@@ -115,7 +120,6 @@ class QueryServiceIT {
         directory.saveAccount(OTHER_LEADER, "Otto Leider", OTHER_LEADER + "@test.local", hash,
                 Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(OTHER_TEAM), Set.of(OTHER_TEAM));
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         report(overdueIncident, now.minus(Duration.ofHours(30)), overdueTask, now.minus(Duration.ofHours(6)));
         report(laterIncident, now.minus(Duration.ofHours(1)), laterTask, now.plus(Duration.ofHours(23)));
         reportAmendAndPlanAnAction(now.minus(Duration.ofHours(2)));
@@ -332,12 +336,40 @@ class QueryServiceIT {
         assertThat(ownTeam.body()).doesNotContain(overdueIncident.value());
     }
 
+    /** Each incident's first support counts in the quarter (Amsterdam calendar) it was reported in; actions never. */
+    @Test
+    @Order(6)
+    void complianceCountsTheRequiredStepsOfTheQuarter() throws Exception {
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        Quarter quarter = Quarter.of(LocalDate.ofInstant(now.minus(Duration.ofHours(1)), amsterdam));
+        long firstSupports = Stream.of(now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(1)))
+                .filter(at -> Quarter.of(LocalDate.ofInstant(at, amsterdam)).equals(quarter)).count();
+        long feedback = Quarter.of(LocalDate.ofInstant(now.minus(Duration.ofHours(2)), amsterdam)).equals(quarter) ? 1 : 0;
+
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/compliance?team=" + TEAM.value() + "&quarter=" + quarter, LEADER);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode steps = JSON.readTree(response.body()).get("steps");
+            for (JsonNode step : steps) {
+                long required = switch (step.get("step").asString()) {
+                    case "FIRST_SUPPORT" -> firstSupports;
+                    case "FEEDBACK" -> feedback;
+                    default -> 0;
+                };
+                assertThat(step.get("required").asLong()).as(step.get("step").asString()).isEqualTo(required);
+                assertThat(step.get("open").asLong()).as("no task done or reported overdue yet").isEqualTo(required);
+            }
+        });
+        assertThat(api("/api/compliance?team=" + TEAM.value(), OTHER_LEADER).statusCode()).isEqualTo(403);
+    }
+
     @Test
     @Order(10)
     void processorsKeepTheirTokensInTheQuerySchema() {
         await().atMost(PROJECTED).untilAsserted(() -> {
             assertThat(tokens("tasks")).isEqualTo(2);
             assertThat(tokens("incidents")).isEqualTo(2);
+            assertThat(tokens("compliance")).isEqualTo(2);
         });
         assertThat(jdbc.sql("select count(*) from query.token_entry where processor_name = 'tasks' and token is not null")
                 .query(Long.class).single()).isPositive();

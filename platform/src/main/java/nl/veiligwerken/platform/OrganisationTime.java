@@ -31,12 +31,17 @@ public final class OrganisationTime {
         return wallClock.atZone(zone).toInstant();
     }
 
-    /** Now on the organisation's wall clock, to the minute (what a form field shows). */
     /** The wall-clock time of {@code instant} here, to the minute: what a form shows. */
     public LocalDateTime toLocalDateTime(Instant instant) {
         return LocalDateTime.ofInstant(instant, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
+    /** The organisation's date today: the day a person there would say it is. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Now on the organisation's wall clock, to the minute (what a form field shows). */
     public LocalDateTime nowToTheMinute() {
         return LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES);
     }

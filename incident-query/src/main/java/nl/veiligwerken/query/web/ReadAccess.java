@@ -1,5 +1,6 @@
 package nl.veiligwerken.query.web;
 
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.platform.security.VwUser;
@@ -38,5 +39,27 @@ final class ReadAccess {
     /** The command side's rule: the reporter or a leader of the incident's team corrects the report. */
     static boolean mayAmend(VwUser user, IncidentDetails incident) {
         return user.getUsername().equals(incident.reportedBy()) || user.leads(incident.teamId());
+    }
+
+    /** Compliance figures: the leaders of the team, and organisation-wide the prevention officer and management. */
+    static void requireMaySeeCompliance(VwUser user, TeamId team) {
+        if (team == null || !user.leads(team) && !seesEveryTeam(user)) {
+            throw new AccessDeniedException("no compliance figures of team " + team);
+        }
+    }
+
+    /** The incidents behind the figures: not for management, which sees aggregated figures only. */
+    static void requireMayDrillDown(VwUser user, TeamId team) {
+        if (!mayDrillDown(user, team)) {
+            throw new AccessDeniedException("no incidents of team " + team);
+        }
+    }
+
+    static boolean mayDrillDown(VwUser user, TeamId team) {
+        return team != null && (user.leads(team) || user.hasRole(Role.PREVENTION_OFFICER));
+    }
+
+    static boolean seesEveryTeam(VwUser user) {
+        return user.hasRole(Role.PREVENTION_OFFICER) || user.hasRole(Role.MANAGEMENT);
     }
 }

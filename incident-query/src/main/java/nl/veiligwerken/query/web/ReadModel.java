@@ -4,7 +4,14 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.query.queries.ComplianceIncident;
+import nl.veiligwerken.query.queries.ComplianceOutcome;
+import nl.veiligwerken.query.queries.ComplianceRow;
+import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
+import nl.veiligwerken.query.queries.FindComplianceQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
+import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -25,6 +32,17 @@ class ReadModel {
 
     List<TaskListEntry> openTasksOf(TeamId team) {
         return queries.query(new FindTaskListQuery(team), ResponseTypes.multipleInstancesOf(TaskListEntry.class)).join();
+    }
+
+    List<ComplianceRow> compliance(TeamId team, Quarter quarter) {
+        return queries.query(new FindComplianceQuery(team, quarter),
+                ResponseTypes.multipleInstancesOf(ComplianceRow.class)).join();
+    }
+
+    List<ComplianceIncident> complianceIncidents(TeamId team, Quarter quarter, ProtocolStep step,
+                                                 ComplianceOutcome outcome) {
+        return queries.query(new FindComplianceIncidentsQuery(team, quarter, step, outcome),
+                ResponseTypes.multipleInstancesOf(ComplianceIncident.class)).join();
     }
 
     Optional<IncidentDetails> incident(IncidentId id) {

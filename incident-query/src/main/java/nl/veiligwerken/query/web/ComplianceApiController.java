@@ -1,0 +1,71 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import nl.veiligwerken.query.queries.ComplianceOutcome;
+import nl.veiligwerken.query.queries.ComplianceRow;
+import nl.veiligwerken.query.queries.Quarter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Protocol compliance per team and quarter as JSON, and the incidents behind each number. */
+@RestController
+class ComplianceApiController {
+
+    record Compliance(String team, String quarter, List<ComplianceRow> steps) {
+    }
+
+    record Incident(String incidentId, ProtocolStep step, int protocolVersion, Instant dueAt, Instant completedAt,
+                    ComplianceOutcome outcome) {
+    }
+
+    private final ComplianceFigures figures;
+    private final ReadModel readModel;
+
+    ComplianceApiController(ComplianceFigures figures, ReadModel readModel) {
+        this.figures = figures;
+        this.readModel = readModel;
+    }
+
+    @GetMapping("/api/compliance")
+    Compliance compliance(@RequestParam(name = "team", required = false) String team,
+                          @RequestParam(name = "quarter", required = false) String quarter,
+                          @AuthenticationPrincipal VwUser user) {
+        TeamId teamId = requiredTeam(team);
+        Quarter q = figures.requiredQuarter(quarter);
+        ReadAccess.requireMaySeeCompliance(user, teamId);
+        return new Compliance(teamId.value(), q.toString(), figures.rows(teamId, q));
+    }
+
+    @GetMapping("/api/compliance/incidents")
+    List<Incident> incidents(@RequestParam(name = "team", required = false) String team,
+                             @RequestParam(name = "quarter", required = false) String quarter,
+                             @RequestParam(name = "step", required = false) String step,
+                             @RequestParam(name = "outcome", required = false) String outcome,
+                             @AuthenticationPrincipal VwUser user) {
+        TeamId teamId = requiredTeam(team);
+        Quarter q = figures.requiredQuarter(quarter);
+        ProtocolStep s = ComplianceFigures.step(step);
+        ComplianceOutcome o = ComplianceFigures.outcome(outcome);
+        ReadAccess.requireMayDrillDown(user, teamId);
+        return readModel.complianceIncidents(teamId, q, s, o).stream()
+                .map(i -> new Incident(i.incidentId().value(), i.step(), i.protocolVersion(), i.dueAt(), i.completedAt(),
+                        i.outcome()))
+                .toList();
+    }
+
+    private static TeamId requiredTeam(String team) {
+        if (team == null || team.isBlank()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.missing");
+        }
+        return new TeamId(team.strip());
+    }
+}

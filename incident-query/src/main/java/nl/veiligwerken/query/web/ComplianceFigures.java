@@ -1,0 +1,95 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.web.ApiProblemException;
+import nl.veiligwerken.query.queries.ComplianceOutcome;
+import nl.veiligwerken.query.queries.ComplianceRow;
+import nl.veiligwerken.query.queries.Quarter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the compliance page and its JSON twin share: which team and quarter, who may see them, the rows. */
+@Component
+class ComplianceFigures {
+
+    record TeamOption(TeamId id, String name, boolean current) {
+    }
+
+    private final ReadModel readModel;
+    private final AccountDirectory directory;
+    private final DirectoryNames names;
+    private final OrganisationTime time;
+
+    ComplianceFigures(ReadModel readModel, AccountDirectory directory, DirectoryNames names, OrganisationTime time) {
+        this.readModel = readModel;
+        this.directory = directory;
+        this.names = names;
+        this.time = time;
+    }
+
+    /** The teams the person may see figures of: the teams they lead, or every team for the organisation's roles. */
+    List<TeamId> teams(VwUser user) {
+        return ReadAccess.seesEveryTeam(user)
+                ? directory.teams().stream().map(AccountDirectory.Team::id).sorted(Comparator.comparing(TeamId::value)).toList()
+                : ReadAccess.ledTeams(user);
+    }
+
+    List<TeamOption> teamOptions(VwUser user, TeamId current) {
+        return teams(user).stream().map(id -> new TeamOption(id, names.team(id), id.equals(current))).toList();
+    }
+
+    /** The team asked for, else the first the person may see; null when they may see none. */
+    TeamId team(String asked, VwUser user) {
+        return asked == null || asked.isBlank() ? teams(user).stream().findFirst().orElse(null) : new TeamId(asked.strip());
+    }
+
+    /** The quarter asked for ({@code 2026-Q3}), else the current one; empty for a quarter that does not exist. */
+    Optional<Quarter> quarter(String asked) {
+        return asked == null || asked.isBlank() ? Optional.of(Quarter.of(time.today()))
+                : Quarter.parse(asked);
+    }
+
+    Quarter requiredQuarter(String asked) {
+        return quarter(asked).orElseThrow(() -> new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.quarter.invalid"));
+    }
+
+    /** Every step of the agreements in the order of the method, with zeros where the quarter had none. */
+    List<ComplianceRow> rows(TeamId team, Quarter quarter) {
+        Map<ProtocolStep, ComplianceRow> found = readModel.compliance(team, quarter).stream()
+                .collect(Collectors.toMap(ComplianceRow::step, Function.identity()));
+        return Arrays.stream(ProtocolStep.values()).filter(ProtocolStep::isAgreed)
+                .map(step -> found.getOrDefault(step, new ComplianceRow(step, 0, 0, 0, 0, 0)))
+                .toList();
+    }
+
+    static ProtocolStep step(String asked) {
+        return parse(ProtocolStep.class, asked).filter(ProtocolStep::isAgreed)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.step.invalid"));
+    }
+
+    /** Null (all) when not asked for. */
+    static ComplianceOutcome outcome(String asked) {
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
+        return parse(ComplianceOutcome.class, asked)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.outcome.invalid"));
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String asked) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equalsIgnoreCase(asked == null ? "" : asked.strip()))
+                .findFirst();
+    }
+}

@@ -1,0 +1,80 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.query.queries.ComplianceIncident;
+import nl.veiligwerken.query.queries.ComplianceOutcome;
+import nl.veiligwerken.query.queries.Quarter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whether a team kept the protocol agreements in a quarter, and the incidents behind each number. */
+@Controller
+class CompliancePageController {
+
+    record IncidentRow(ComplianceIncident incident, String due, String done) {
+    }
+
+    private final ComplianceFigures figures;
+    private final ReadModel readModel;
+    private final DirectoryNames names;
+    private final OrganisationTime time;
+
+    CompliancePageController(ComplianceFigures figures, ReadModel readModel, DirectoryNames names, OrganisationTime time) {
+        this.figures = figures;
+        this.readModel = readModel;
+        this.names = names;
+        this.time = time;
+    }
+
+    @GetMapping("/compliance")
+    String overview(@RequestParam(name = "team", required = false) String team,
+                    @RequestParam(name = "quarter", required = false) String quarter,
+                    @AuthenticationPrincipal VwUser user, Model model) {
+        TeamId teamId = figures.team(team, user);
+        ReadAccess.requireMaySeeCompliance(user, teamId);
+        Optional<Quarter> asked = figures.quarter(quarter);
+        // a quarter typed wrongly in the address: say so, and show the current one
+        Quarter shown = asked.orElseGet(() -> figures.quarter(null).orElseThrow());
+        model.addAttribute("quarterInvalid", asked.isEmpty());
+        model.addAttribute("team", teamId);
+        model.addAttribute("teamName", names.team(teamId));
+        model.addAttribute("teams", figures.teamOptions(user, teamId));
+        model.addAttribute("quarter", shown);
+        model.addAttribute("rows", figures.rows(teamId, shown));
+        model.addAttribute("mayDrillDown", ReadAccess.mayDrillDown(user, teamId));
+        return "compliance/overview";
+    }
+
+    @GetMapping("/compliance/incidents")
+    String incidents(@RequestParam(name = "team", required = false) String team,
+                     @RequestParam(name = "quarter", required = false) String quarter,
+                     @RequestParam(name = "step", required = false) String step,
+                     @RequestParam(name = "outcome", required = false) String outcome,
+                     @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
+        TeamId teamId = figures.team(team, user);
+        ReadAccess.requireMayDrillDown(user, teamId);
+        Quarter q = figures.requiredQuarter(quarter);
+        ProtocolStep s = ComplianceFigures.step(step);
+        ComplianceOutcome o = ComplianceFigures.outcome(outcome);
+        List<IncidentRow> rows = readModel.complianceIncidents(teamId, q, s, o).stream()
+                .map(i -> new IncidentRow(i, time.format(i.dueAt(), locale), time.format(i.completedAt(), locale)))
+                .toList();
+        model.addAttribute("team", teamId);
+        model.addAttribute("teamName", names.team(teamId));
+        model.addAttribute("quarter", q);
+        model.addAttribute("step", s);
+        model.addAttribute("outcome", o);
+        model.addAttribute("rows", rows);
+        return "compliance/incidents";
+    }
+}
