@@ -1,8 +1,10 @@
 package nl.veiligwerken.query.web;
 
+import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.query.queries.TimelineAudience;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Comparator;
@@ -38,5 +40,16 @@ final class ReadAccess {
     /** The command side's rule: the reporter or a leader of the incident's team corrects the report. */
     static boolean mayAmend(VwUser user, IncidentDetails incident) {
         return user.getUsername().equals(incident.reportedBy()) || user.leads(incident.teamId());
+    }
+
+    /**
+     * How much of the timeline the person reads (once {@link #requireMaySee} let them in): the team's leader and
+     * the prevention officer follow the incident up and read everything; the reporter and the colleague it
+     * happened to read that each step took place, not the notes behind it.
+     */
+    static TimelineAudience timelineAudience(VwUser user, IncidentDetails incident) {
+        return user.leads(incident.teamId()) || user.hasRole(Role.PREVENTION_OFFICER)
+                ? TimelineAudience.FOLLOW_UP
+                : TimelineAudience.REPORTER;
     }
 }
