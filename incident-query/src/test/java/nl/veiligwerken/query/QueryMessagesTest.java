@@ -2,6 +2,8 @@ package nl.veiligwerken.query;
 
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.platform.test.MessageBundles;
+import nl.veiligwerken.query.queries.MyReportStatus;
+import nl.veiligwerken.query.queries.TimelineEntryType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -29,6 +31,21 @@ class QueryMessagesTest {
         for (String bundle : new String[] {"messages/query.properties", "messages/query_en.properties"}) {
             Properties texts = MessageBundles.load(bundle);
             assertThat(Arrays.stream(ProtocolStep.values()).map(step -> "tasks.action." + step))
+                    .as(bundle)
+                    .allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    /** The timeline and "my reports" build their keys from the entry type and the status, also out of sight. */
+    @Test
+    void everyTimelineStepAndReportStatusHasItsText() {
+        for (String bundle : new String[] {"messages/query.properties", "messages/query_en.properties"}) {
+            Properties texts = MessageBundles.load(bundle);
+            assertThat(Arrays.stream(TimelineEntryType.values()))
+                    .as(bundle)
+                    .allSatisfy(type -> assertThat(texts.stringPropertyNames())
+                            .anyMatch(key -> key.equals("timeline." + type) || key.startsWith("timeline." + type + ".")));
+            assertThat(Arrays.stream(MyReportStatus.values()).map(status -> "myReports.status." + status))
                     .as(bundle)
                     .allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
         }

@@ -9,6 +9,14 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.aftercare.AftercareOutcome;
+import nl.veiligwerken.api.aftercare.AftercareTalkRecordedEvent;
+import nl.veiligwerken.api.aftercare.Referral;
+import nl.veiligwerken.api.closing.IncidentClosedEvent;
+import nl.veiligwerken.api.closing.IncidentReopenedEvent;
+import nl.veiligwerken.api.feedback.FeedbackGivenEvent;
+import nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent;
+import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
@@ -90,6 +98,7 @@ class QueryServiceIT {
     private final IncidentId amendedIncident = IncidentId.random();
     private final ActionId action = ActionId.random();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final IncidentId followedIncident = IncidentId.random();
 
     @LocalServerPort
     int port;
@@ -123,6 +132,29 @@ class QueryServiceIT {
         report(overdueIncident, now.minus(Duration.ofHours(30)), overdueTask, now.minus(Duration.ofHours(6)));
         report(laterIncident, now.minus(Duration.ofHours(1)), laterTask, now.plus(Duration.ofHours(23)));
         reportAmendAndPlanAnAction(now.minus(Duration.ofHours(2)));
+        reportSupportGiveFeedbackCloseAndReopen(now.minus(Duration.ofMinutes(10)));
+    }
+
+    /** The newest report: support, an aftercare talk that found a need for help, feedback, closed and reopened. */
+    private void reportSupportGiveFeedbackCloseAndReopen(Instant reportedAt) {
+        String id = followedIncident.value();
+        ReportContent content = new ReportContent(reportedAt.minus(Duration.ofHours(1)), Setting.PHONE,
+                Set.of(AggressionKind.THREAT), Severity.MODERATE, "Dreigde aan de telefoon.", Aggressor.CLIENT, null,
+                Set.of(), false);
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Incident", id, 0, new IncidentReportedEvent(followedIncident, TEAM,
+                        REPORTER, null, reportedAt, content, true, 1)),
+                new GenericDomainEventMessage<>("Incident", id, 1, new FirstSupportOfferedEvent(followedIncident,
+                        LEADER, reportedAt.plusSeconds(60), FirstSupportResponse.ACCEPTED, LEADER, reportedAt.plusSeconds(60))),
+                new GenericDomainEventMessage<>("Incident", id, 2, new AftercareTalkRecordedEvent(followedIncident,
+                        ProtocolStep.AFTERCARE_TALK, REPORTER, reportedAt.plusSeconds(120), AftercareOutcome.HELD, true,
+                        Set.of(Referral.COMPANY_DOCTOR), LEADER, reportedAt.plusSeconds(120))),
+                new GenericDomainEventMessage<>("Incident", id, 3, new FeedbackGivenEvent(followedIncident, REPORTER,
+                        "De cli\u00ebnt krijgt een brief.", LEADER, reportedAt.plusSeconds(180))),
+                new GenericDomainEventMessage<>("Incident", id, 4, new IncidentClosedEvent(followedIncident, LEADER,
+                        reportedAt.plusSeconds(240))),
+                new GenericDomainEventMessage<>("Incident", id, 5, new IncidentReopenedEvent(followedIncident,
+                        "Opnieuw gebeld", LEADER, reportedAt.plusSeconds(300))));
     }
 
     /** What the command side appends for a new report: the report, then the first-support task. */
@@ -370,6 +402,8 @@ class QueryServiceIT {
             assertThat(tokens("tasks")).isEqualTo(2);
             assertThat(tokens("incidents")).isEqualTo(2);
             assertThat(tokens("compliance")).isEqualTo(2);
+            assertThat(tokens("timeline")).isEqualTo(2);
+            assertThat(tokens("my-reports")).isEqualTo(2);
         });
         assertThat(jdbc.sql("select count(*) from query.token_entry where processor_name = 'tasks' and token is not null")
                 .query(Long.class).single()).isPositive();
@@ -395,6 +429,43 @@ class QueryServiceIT {
         await().atMost(PROJECTED).until(() -> taskRows() == 4);
         assertThat(api("/api/tasks?team=" + TEAM.value(), LEADER).body()).contains(overdueTask.value(), laterTask.value())
                 .doesNotContain("stray-");
+    }
+
+    @Test
+    @Order(12)
+    void theReporterFindsTheirReportsWithStatusAndFeedbackAndNoOneElsesPeopleDo() throws Exception {
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            JsonNode reports = JSON.readTree(api("/api/my-reports", REPORTER).body());
+            assertThat(reports.size()).as("three reported, one reported for them").isEqualTo(4);
+            assertThat(reports.get(0).get("incidentId").asString()).isEqualTo(followedIncident.value());
+            assertThat(reports.get(0).get("status").asString()).isEqualTo("REOPENED");
+            assertThat(reports.get(0).get("statusText").asString()).isEqualTo("Heropend");
+            assertThat(reports.get(0).get("feedback").get(0).get("givenByName").asString()).isEqualTo("Lea Leider");
+        });
+        assertThat(api("/api/my-reports", OUTSIDER).body()).doesNotContain(followedIncident.value());
+        String page = page(signIn(REPORTER), "/my-reports").body();
+        assertThat(page).contains("Mijn meldingen", "Heropend", "De cli\u00ebnt krijgt een brief.",
+                "href=\"/incidents/" + followedIncident.value() + "\"");
+    }
+
+    @Test
+    @Order(13)
+    void theTimelineShowsEveryStepAndTheReporterNotTheNeedForHelp() throws Exception {
+        String url = "/api/incidents/" + followedIncident.value() + "/timeline";
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            JsonNode entries = JSON.readTree(api(url, LEADER).body());
+            assertThat(entries.size()).isEqualTo(6);
+            assertThat(entries.get(2).get("needsMoreHelp").asBoolean()).isTrue();
+            assertThat(entries.get(5).get("summary").asString()).isEqualTo("Melding heropend");
+        });
+        JsonNode asReporter = JSON.readTree(api(url, REPORTER).body());
+        assertThat(asReporter.size()).isEqualTo(6);
+        assertThat(asReporter.get(2).get("needsMoreHelp").isNull()).isTrue();
+        assertThat(asReporter.get(2).get("codes").size()).isZero();
+        assertThat(api(url, OUTSIDER).statusCode()).isEqualTo(403);
+        assertThat(api(url, OTHER_LEADER).statusCode()).isEqualTo(403);
+        assertThat(page(signIn(LEADER), "/incidents/" + followedIncident.value()).body())
+                .contains("Verloop", "Collegiale eerste opvang aangeboden en aangenomen", "Doorverwezen naar: Bedrijfsarts");
     }
 
     private long tokens(String processor) {

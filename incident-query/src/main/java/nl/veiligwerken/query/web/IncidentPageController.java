@@ -19,18 +19,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** One incident, for its reporter, the colleague it happened to and the leader of its team. */
+/** One incident and its timeline, for its reporter, the colleague it happened to and the leader of its team. */
 @Controller
 class IncidentPageController {
 
     private final ReadModel readModel;
     private final DirectoryNames names;
     private final OrganisationTime time;
+    private final TimelineTexts timeline;
 
-    IncidentPageController(ReadModel readModel, DirectoryNames names, OrganisationTime time) {
+    IncidentPageController(ReadModel readModel, DirectoryNames names, OrganisationTime time, TimelineTexts timeline) {
         this.readModel = readModel;
         this.names = names;
         this.time = time;
+        this.timeline = timeline;
     }
 
     @GetMapping("/incidents/{id}")
@@ -54,6 +56,8 @@ class IncidentPageController {
         model.addAttribute("amendPath", CommandPages.amend(incident.incidentId()));
         model.addAttribute("planActionPath", CommandPages.planAction(incident.incidentId()));
         model.addAttribute("closingPath", CommandPages.closing(incident.incidentId()));
+        model.addAttribute("timeline", timeline.lines(
+                readModel.timeline(incident.incidentId(), ReadAccess.timelineAudience(user, incident)), locale));
         return "incidents/detail";
     }
 

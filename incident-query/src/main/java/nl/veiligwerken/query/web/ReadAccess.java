@@ -4,6 +4,7 @@ import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.query.queries.TimelineAudience;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Comparator;
@@ -61,5 +62,16 @@ final class ReadAccess {
 
     static boolean seesEveryTeam(VwUser user) {
         return user.hasRole(Role.PREVENTION_OFFICER) || user.hasRole(Role.MANAGEMENT);
+    }
+
+    /**
+     * How much of the timeline the person reads (once {@link #requireMaySee} let them in): the team's leader and
+     * the prevention officer follow the incident up and read everything; the reporter and the colleague it
+     * happened to read that each step took place, not the notes behind it.
+     */
+    static TimelineAudience timelineAudience(VwUser user, IncidentDetails incident) {
+        return user.leads(incident.teamId()) || user.hasRole(Role.PREVENTION_OFFICER)
+                ? TimelineAudience.FOLLOW_UP
+                : TimelineAudience.REPORTER;
     }
 }

@@ -12,7 +12,13 @@ import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.FindMyReportsQuery;
+import nl.veiligwerken.query.queries.FindTaskListQuery;
+import nl.veiligwerken.query.queries.FindTimelineQuery;
+import nl.veiligwerken.query.queries.MyReport;
 import nl.veiligwerken.query.queries.TaskListEntry;
+import nl.veiligwerken.query.queries.TimelineAudience;
+import nl.veiligwerken.query.queries.TimelineEntry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -47,5 +53,14 @@ class ReadModel {
 
     Optional<IncidentDetails> incident(IncidentId id) {
         return queries.query(new FindIncidentQuery(id), ResponseTypes.optionalInstanceOf(IncidentDetails.class)).join();
+    }
+
+    List<TimelineEntry> timeline(IncidentId id, TimelineAudience audience) {
+        return queries.query(new FindTimelineQuery(id, audience), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
+                .join();
+    }
+
+    List<MyReport> myReports(String username) {
+        return queries.query(new FindMyReportsQuery(username), ResponseTypes.multipleInstancesOf(MyReport.class)).join();
     }
 }

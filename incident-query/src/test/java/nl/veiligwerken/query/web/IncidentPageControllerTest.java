@@ -11,11 +11,16 @@ import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.query.queries.TimelineAudience;
+import nl.veiligwerken.query.queries.TimelineEntry;
+import nl.veiligwerken.query.queries.TimelineEntryType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -131,6 +136,55 @@ class IncidentPageControllerTest extends WebSliceTest {
         when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
 
         mvc.perform(get("/incidents/incident-a").with(user(leader(new TeamId("zuid"))))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theLeaderReadsEveryStepWhenWhoAndWhetherOnTime() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+        when(readModel.timeline(ID, TimelineAudience.FOLLOW_UP)).thenReturn(List.of(
+                new TimelineEntry("e-0", 0, TimelineEntryType.REPORTED, REPORTED, "sanne", null, null, null, null,
+                        null, List.of(), null, null, null),
+                new TimelineEntry("e-1", 1, TimelineEntryType.TASK_SCHEDULED, REPORTED, null, null, Role.TEAM_LEADER,
+                        ProtocolStep.FIRST_SUPPORT, REPORTED.plusSeconds(86400), null, List.of(), null, null, null),
+                new TimelineEntry("e-2", 2, TimelineEntryType.TASK_OVERDUE, REPORTED.plusSeconds(86400), null, null,
+                        null, ProtocolStep.FIRST_SUPPORT, REPORTED.plusSeconds(86400), null, List.of(), null, null, null),
+                new TimelineEntry("e-3", 3, TimelineEntryType.TASK_COMPLETED, REPORTED.plusSeconds(90000), null, null,
+                        null, ProtocolStep.FIRST_SUPPORT, REPORTED.plusSeconds(86400), null, List.of(), true, null, null),
+                new TimelineEntry("e-4", 4, TimelineEntryType.AFTERCARE_TALK, REPORTED.plusSeconds(100000), "mark",
+                        "sanne", null, ProtocolStep.FIRST_CHECK_IN, null, "DECLINED", List.of(), null, false, null),
+                new TimelineEntry("e-5", 5, TimelineEntryType.REOPENED, REPORTED.plusSeconds(200000), "mark", null,
+                        null, null, null, null, List.of(), null, null, "Dreigde opnieuw")));
+
+        String page = page(leader(NOORD), "nl");
+
+        assertThat(page).contains("<h2 id=\"timeline\">Verloop</h2>",
+                "datetime=\"2026-03-02T09:15:00Z\">2 mrt", "door Sanne de Vries", "Melding gedaan",
+                "Taak gepland: Collegiale eerste opvang aanbieden, voor teamleider, uiterlijk 3 mrt",
+                "Taak niet op tijd gedaan: Collegiale eerste opvang aanbieden", "badge badge-overdue\">Over tijd",
+                "Taak gedaan: Collegiale eerste opvang aanbieden", "badge badge-overdue\">Te laat",
+                "Eerste check-in: de collega wilde (nu) geen gesprek", "Geen extra hulp nodig.",
+                "Melding heropend", "Dreigde opnieuw", "door Mark Jansen");
+        assertThat(page.indexOf("Melding gedaan")).isLessThan(page.indexOf("Melding heropend"));
+    }
+
+    @Test
+    void theReporterGetsTheReportersTimelineAndTheOnTimeBadge() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+        when(readModel.timeline(ID, TimelineAudience.REPORTER)).thenReturn(List.of(new TimelineEntry("e-3", 3,
+                TimelineEntryType.TASK_COMPLETED, REPORTED, null, null, null, ProtocolStep.FEEDBACK, REPORTED, null,
+                List.of(), false, null, null)));
+        VwUser reporter = new VwUser("sanne", "Sanne de Vries", "s@x", "{noop}x", true, Set.of(Role.STAFF),
+                Set.of(NOORD), Set.of());
+
+        assertThat(page(reporter, "nl")).contains("Taak gedaan: Terugkoppelen aan de melder",
+                "badge badge-done\">Op tijd");
+    }
+
+    @Test
+    void nothingRecordedYetSaysSo() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        assertThat(page(leader(NOORD), "nl")).contains("Er is nog niets vastgelegd.");
     }
 
     private String page(VwUser user, String language) throws Exception {

@@ -49,7 +49,8 @@ abstract class WebSliceTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(PlatformProperties.class)
-    @Import({SecurityConfiguration.class, ApiProblemHandler.class, LayoutModelAdvice.class, DirectoryNames.class})
+    @Import({SecurityConfiguration.class, ApiProblemHandler.class, LayoutModelAdvice.class, DirectoryNames.class,
+            TimelineTexts.class})
     static class Platform {
 
         @Bean

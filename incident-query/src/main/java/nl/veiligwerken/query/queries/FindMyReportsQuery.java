@@ -1,0 +1,14 @@
+package nl.veiligwerken.query.queries;
+
+import java.util.Objects;
+
+/**
+ * The incidents {@code username} reported or that were reported on their behalf, newest first. Answered with a
+ * list of {@link MyReport}. The username is the signed-in person's, never taken from a request.
+ */
+public record FindMyReportsQuery(String username) {
+
+    public FindMyReportsQuery {
+        Objects.requireNonNull(username, "username");
+    }
+}
