@@ -149,7 +149,9 @@ class IncidentStepsIT {
                 .andExpect(content().string(containsString("name=\"expectedVersion\" value=\"3\"")));
         mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
                         .param("expectedVersion", "3").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
-                .andExpect(redirectedUrl("http://localhost:8082/tasks?team=" + users.team.value()));
+                // back to the task list, told to wait until it shows the change: the report (0-3), then 4 and 5
+                .andExpect(redirectedUrl("http://localhost:8082/tasks?team=" + users.team.value() + "&seen=" + id + ":5"));
+        assertThat(version(id)).isEqualTo(5);
         mvc.perform(post("/incidents/" + id + "/first-support").with(user(leader)).with(csrf())
                         .param("expectedVersion", "3").param("offeredAt", "2026-01-10T11:00").param("response", "DECLINED"))
                 .andExpect(status().isOk())
@@ -184,7 +186,7 @@ class IncidentStepsIT {
                 .andExpect(content().string(containsString("/close\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/reopen\""))));
         mvc.perform(post("/incidents/" + id + "/close").with(user(leader)).with(csrf()).param("expectedVersion", "9"))
-                .andExpect(redirectedUrl("http://localhost:8082/incidents/" + id));
+                .andExpect(redirectedUrl("http://localhost:8082/incidents/" + id + "?seen=" + id + ":10"));
         mvc.perform(get("/incidents/" + id + "/closing").with(user(leader)))
                 .andExpect(content().string(containsString("Deze melding is afgesloten.")))
                 .andExpect(content().string(containsString("/reopen\"")))

@@ -71,6 +71,11 @@ class StepPagesIT {
         tasks = "http://localhost:8082/tasks?team=" + users.team.value();
     }
 
+    /** The task list, told which change to wait for: read after the step, so it is the incident's new version. */
+    private String tasksSeen() {
+        return tasks + "&seen=" + id + ":" + version();
+    }
+
     private long version() {
         return jdbc.queryForObject("select version from command.incident_lookup where incident_id = ?", Long.class, id);
     }
@@ -125,7 +130,7 @@ class StepPagesIT {
 
         mvc.perform(form("aftercare", users.leader).param("heldAt", now()).param("outcome", "HELD")
                         .param("needsMoreHelp", "true").param("referrals", "COMPANY_DOCTOR"))
-                .andExpect(redirectedUrl(tasks));
+                .andExpect(redirectedUrl(tasksSeen()));
         assertThat(events("nl.veiligwerken.api.aftercare.AftercareTalkRecordedEvent")).isEqualTo(1);
         mvc.perform(get("/incidents/" + id + "/aftercare").with(user(users.leader)))
                 .andExpect(content().string(containsString("Dit is de eerste check-in na het nazorggesprek.")));
@@ -143,7 +148,7 @@ class StepPagesIT {
 
         mvc.perform(form("aggressor-response", users.leader).param("respondedAt", now())
                         .param("responses", "LETTER", "CONVERSATION").param("explanation", "Brief en gesprek"))
-                .andExpect(redirectedUrl(tasks));
+                .andExpect(redirectedUrl(tasksSeen()));
         assertThat(events("nl.veiligwerken.api.followup.AggressorResponseRecordedEvent")).isEqualTo(1);
     }
 
@@ -174,7 +179,7 @@ class StepPagesIT {
                 .param("expectedVersion", String.valueOf(seen)).param("actionId", actionId)
                 .param("kind", "POLICE_REPORT").param("byEmployer", "true").param("description", "Aangifte namens Fatima")
                 .param("owner", users.colleague.getUsername()).param("dueAt", inDays(7));
-        mvc.perform(plan).andExpect(redirectedUrl(tasks));
+        mvc.perform(plan).andExpect(redirectedUrl(tasksSeen()));
         mvc.perform(plan)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Deze actie is al vastgelegd.")));
@@ -220,7 +225,7 @@ class StepPagesIT {
         mvc.perform(form("feedback", users.colleague).param("message", "Besproken")).andExpect(status().isForbidden());
 
         mvc.perform(form("feedback", users.leader).param("message", "We hebben een gesprek gehad met de cliënt."))
-                .andExpect(redirectedUrl(tasks));
+                .andExpect(redirectedUrl(tasksSeen()));
         assertThat(events("nl.veiligwerken.api.feedback.FeedbackGivenEvent")).isEqualTo(1);
     }
 
@@ -291,7 +296,7 @@ class StepPagesIT {
         refusedToStrangersAndWithoutToken("labour-inspectorate", "notifiedAt", now());
 
         mvc.perform(form("labour-inspectorate", users.leader).param("notifiedAt", now()).param("reference", "NLA-2026-1"))
-                .andExpect(redirectedUrl(tasks));
+                .andExpect(redirectedUrl(tasksSeen()));
         assertThat(events("nl.veiligwerken.api.followup.LabourInspectorateNotifiedEvent")).isEqualTo(1);
     }
 

@@ -40,10 +40,11 @@ class AggressorResponseController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("aggressorResponse") AggressorResponseForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        if (PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors)) == null) {
+        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
+        if (version == null) {
             return show(incident, model);
         }
-        return recorded.afterwards(incident, user);
+        return recorded.afterwards(incident, version, user);
     }
 
     private String show(IncidentRef incident, Model model) {

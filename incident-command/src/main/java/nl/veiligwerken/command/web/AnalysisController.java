@@ -55,13 +55,14 @@ class AnalysisController {
         }
         AnalysisForm rows = form.withoutEmptyRows();
         BindingResult rowErrors = recording.bindingFor(rows);
-        if (PageAttempt.send(rowErrors, () -> recording.submit(incident, rows, user, rowErrors)) == null) {
+        Long version = PageAttempt.send(rowErrors, () -> recording.submit(incident, rows, user, rowErrors));
+        if (version == null) {
             AnalysisForm again = rows.withRoomToType();
             BindingResult shown = recording.bindingFor(again);
             shown.addAllErrors(rowErrors);
             return show(incident, user, again, shown, model);
         }
-        return recorded.afterwards(incident, user);
+        return recorded.afterwards(incident, version, user);
     }
 
     private String show(IncidentRef incident, VwUser user, AnalysisForm form, BindingResult errors, Model model) {

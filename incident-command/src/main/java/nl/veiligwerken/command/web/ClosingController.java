@@ -1,7 +1,6 @@
 package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.command.lookup.IncidentRef;
-import nl.veiligwerken.platform.PlatformProperties;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,12 +19,12 @@ class ClosingController {
 
     private final IncidentClosing closing;
     private final IncidentAccess access;
-    private final PlatformProperties platform;
+    private final RecordedStepController recorded;
 
-    ClosingController(IncidentClosing closing, IncidentAccess access, PlatformProperties platform) {
+    ClosingController(IncidentClosing closing, IncidentAccess access, RecordedStepController recorded) {
         this.closing = closing;
         this.access = access;
-        this.platform = platform;
+        this.recorded = recorded;
     }
 
     @GetMapping("/incidents/{incidentId}/closing")
@@ -53,10 +52,11 @@ class ClosingController {
 
     /** Back to the incident when it worked; the page again, saying why, when it did not. */
     private String outcome(IncidentRef incident, BindingResult errors, Model model, Supplier<Long> action) {
-        if (PageAttempt.send(errors, action) == null) {
+        Long version = PageAttempt.send(errors, action);
+        if (version == null) {
             return show(incident, model);
         }
-        return "redirect:" + platform.links().query() + "/incidents/" + incident.incidentId().value();
+        return recorded.incidentPage(incident, version);
     }
 
     private String show(IncidentRef incident, Model model) {

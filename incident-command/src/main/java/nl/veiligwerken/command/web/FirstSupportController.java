@@ -45,10 +45,11 @@ class FirstSupportController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("firstSupport") FirstSupportForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        if (PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors)) == null) {
+        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
+        if (version == null) {
             return show(incident, user, model);
         }
-        return recorded.afterwards(incident, user);
+        return recorded.afterwards(incident, version, user);
     }
 
     @PostMapping("/incidents/{incidentId}/peer-supporter")

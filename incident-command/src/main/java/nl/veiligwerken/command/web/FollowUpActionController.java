@@ -46,10 +46,11 @@ class FollowUpActionController {
     String plan(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                 @ModelAttribute("action") FollowUpActionForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        if (PageAttempt.send(errors, () -> actions.plan(incident, form, user, errors)) == null) {
+        Long version = PageAttempt.send(errors, () -> actions.plan(incident, form, user, errors));
+        if (version == null) {
             return showPlan(incident, model);
         }
-        return recorded.afterwards(incident, user);
+        return recorded.afterwards(incident, version, user);
     }
 
     @GetMapping("/incidents/{incidentId}/actions/{actionId}/complete")
@@ -69,10 +70,11 @@ class FollowUpActionController {
                     BindingResult errors, Model model, Locale locale) {
         IncidentRef incident = access.openableBy(incidentId, user);
         IncidentHistory.Action action = actions.action(incident, actionId, user);
-        if (PageAttempt.send(errors, () -> actions.complete(incident, action, form, user, errors)) == null) {
+        Long version = PageAttempt.send(errors, () -> actions.complete(incident, action, form, user, errors));
+        if (version == null) {
             return showCompletion(incident, action, model, locale);
         }
-        return recorded.afterwards(incident, user);
+        return recorded.afterwards(incident, version, user);
     }
 
     private String showPlan(IncidentRef incident, Model model) {

@@ -1,5 +1,7 @@
 package nl.veiligwerken.query.tasks;
 
+import nl.veiligwerken.api.TaskId;
+import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
@@ -15,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The open tasks per team, for the team leader's task list: the protocol's steps and the follow-up actions. */
+/**
+ * The open tasks per team, for the team leader's task inbox: the protocol's steps and the follow-up actions,
+ * with what each action is about.
+ */
 @Component
 @ProcessingGroup(TaskProjection.PROCESSOR)
 class TaskProjection {
@@ -34,6 +39,16 @@ class TaskProjection {
                 event.step(), event.assigneeRole(), event.scheduledAt(), event.dueAt()), event.assignee()));
     }
 
+    /**
+     * What the action is about, for its task: the command side names an action's task
+     * {@code <incidentId>:action-<actionId>} and applies this event just before the task's.
+     */
+    @EventHandler
+    void on(FollowUpActionPlannedEvent event) {
+        tasks.describeAction(new TaskId(event.incidentId().value() + ":action-" + event.actionId().value()),
+                event.description());
+    }
+
     @EventHandler
     void on(TaskCompletedEvent event) {
         tasks.complete(event.taskId(), event.completedAt(), event.late());
@@ -48,12 +63,12 @@ class TaskProjection {
     /** The shared question, answered without the assignee its answer has no room for. */
     @QueryHandler
     List<TaskSummary> handle(FindOpenTasksQuery query) {
-        return tasks.openTasksOf(query.teamId()).stream().map(TaskListEntry::task).toList();
+        return tasks.openTasksOf(List.of(query.teamId())).stream().map(TaskListEntry::task).toList();
     }
 
     @QueryHandler
     List<TaskListEntry> handle(FindTaskListQuery query) {
-        return tasks.openTasksOf(query.teamId());
+        return tasks.openTasksOf(query.teams());
     }
 
     /** A replay starts from an empty table; the events bring every row back. */

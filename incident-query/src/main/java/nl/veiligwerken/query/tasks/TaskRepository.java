@@ -16,7 +16,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code query.task} table. Plain SQL, so the projection can be exercised without a Spring context. */
 @Repository
@@ -33,13 +35,15 @@ class TaskRepository {
         TaskSummary task = entry.task();
         jdbc.sql("""
                         insert into query.task (task_id, incident_id, team_id, step, assignee_role, assignee,
-                            scheduled_at, due_at, status)
+                            scheduled_at, due_at, status, description)
                         values (:taskId, :incidentId, :teamId, :step, :assigneeRole, :assignee,
-                            :scheduledAt, :dueAt, 'OPEN')
+                            :scheduledAt, :dueAt, 'OPEN',
+                            (select description from query.task_action where task_id = :taskId))
                         on conflict (task_id) do update set
                             incident_id = excluded.incident_id, team_id = excluded.team_id, step = excluded.step,
                             assignee_role = excluded.assignee_role, assignee = excluded.assignee,
-                            scheduled_at = excluded.scheduled_at, due_at = excluded.due_at, status = excluded.status""")
+                            scheduled_at = excluded.scheduled_at, due_at = excluded.due_at, status = excluded.status,
+                            description = excluded.description""")
                 .param("taskId", task.taskId().value())
                 .param("incidentId", task.incidentId().value())
                 .param("teamId", task.teamId().value())
@@ -52,15 +56,49 @@ class TaskRepository {
                 .update();
     }
 
-    List<TaskListEntry> openTasksOf(TeamId team) {
+    /** One query for all the teams a leader asks about, however many. */
+    List<TaskListEntry> openTasksOf(Collection<TeamId> teams) {
         return jdbc.sql("""
-                        select task_id, incident_id, team_id, step, assignee_role, assignee, scheduled_at, due_at
+                        select task_id, incident_id, team_id, step, assignee_role, assignee, scheduled_at, due_at,
+                               description
                           from query.task
-                         where team_id = ? and status = 'OPEN'
+                         where team_id = any(?) and status = 'OPEN'
                          order by due_at, task_id""")
-                .param(team.value())
+                .param(teams.stream().map(TeamId::value).toArray(String[]::new))
                 .query((rs, i) -> entry(rs))
                 .list();
+    }
+
+    /**
+     * What a follow-up action is about, kept by its task id for the task row to take over; and given to the row
+     * at once if its task came first. A replay writes the same text again.
+     */
+    void describeAction(TaskId taskId, String description) {
+        jdbc.sql("""
+                        insert into query.task_action (task_id, description) values (?, ?)
+                        on conflict (task_id) do update set description = excluded.description""")
+                .params(taskId.value(), description)
+                .update();
+        jdbc.sql("update query.task set description = ? where task_id = ?")
+                .params(description, taskId.value())
+                .update();
+    }
+
+    /** Never backwards: an event delivered again does not undo what later ones brought. */
+    void advanceVersion(String incidentId, long version) {
+        jdbc.sql("""
+                        insert into query.task_incident_version (incident_id, version) values (?, ?)
+                        on conflict (incident_id) do update
+                            set version = greatest(task_incident_version.version, excluded.version)""")
+                .params(incidentId, version)
+                .update();
+    }
+
+    Optional<Long> versionOf(IncidentId incidentId) {
+        return jdbc.sql("select version from query.task_incident_version where incident_id = ?")
+                .param(incidentId.value())
+                .query(Long.class)
+                .optional();
     }
 
     /** The step is done; a replay marking it again changes nothing. */
@@ -79,6 +117,11 @@ class TaskRepository {
 
     void deleteAll() {
         jdbc.sql("delete from query.task").update();
+        jdbc.sql("delete from query.task_action").update();
+    }
+
+    void deleteVersions() {
+        jdbc.sql("delete from query.task_incident_version").update();
     }
 
     private static TaskListEntry entry(ResultSet rs) throws SQLException {
@@ -91,7 +134,8 @@ class TaskRepository {
                 role == null ? null : Role.valueOf(role),
                 instant(rs, "scheduled_at"),
                 instant(rs, "due_at")),
-                rs.getString("assignee"));
+                rs.getString("assignee"),
+                rs.getString("description"));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Arrays;
@@ -27,20 +28,31 @@ class IncidentPageController {
     private final DirectoryNames names;
     private final OrganisationTime time;
     private final TimelineTexts timeline;
+    private final ViewCatchUp catchUp;
 
-    IncidentPageController(ReadModel readModel, DirectoryNames names, OrganisationTime time, TimelineTexts timeline) {
+    IncidentPageController(ReadModel readModel, DirectoryNames names, OrganisationTime time, TimelineTexts timeline,
+                           ViewCatchUp catchUp) {
         this.readModel = readModel;
         this.names = names;
         this.time = time;
         this.timeline = timeline;
+        this.catchUp = catchUp;
     }
 
+    /** Coming back from a change on the command service ({@code ?seen=}), it first waits briefly for the view. */
     @GetMapping("/incidents/{id}")
-    String incident(@PathVariable("id") String id, @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
-        IncidentDetails incident = readModel.incident(new IncidentId(id))
+    String incident(@PathVariable("id") String id, @RequestParam(name = "seen", required = false) String seen,
+                    @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
+        IncidentId incidentId = new IncidentId(id);
+        boolean caughtUp = Seen.parse(seen)
+                .filter(change -> change.incidentId().equals(incidentId))
+                .map(change -> catchUp.awaitVersion(change.version(), () -> readModel.incidentViewVersion(incidentId)))
+                .orElse(true);
+        IncidentDetails incident = readModel.incident(incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReadAccess.requireMaySee(user, incident);
 
+        model.addAttribute("stale", !caughtUp);
         model.addAttribute("incident", incident);
         model.addAttribute("kinds", inDeclarationOrder(AggressionKind.values(), incident.kinds()));
         model.addAttribute("injuries", inDeclarationOrder(Injury.values(), incident.injuries()));

@@ -21,6 +21,23 @@ final class ReadAccess {
         return user.leads().stream().filter(user::leads).sorted(Comparator.comparing(TeamId::value)).toList();
     }
 
+    /**
+     * The teams whose tasks the person asks for: the one team named, or, when none is, all the teams they lead.
+     * Refused when they do not lead the team named, or lead none.
+     */
+    static List<TeamId> requireLedTeams(VwUser user, String team) {
+        if (team != null && !team.isBlank()) {
+            TeamId named = new TeamId(team.strip());
+            requireLeads(user, named);
+            return List.of(named);
+        }
+        List<TeamId> led = ledTeams(user);
+        if (led.isEmpty()) {
+            throw new AccessDeniedException("leads no team");
+        }
+        return led;
+    }
+
     static void requireLeads(VwUser user, TeamId team) {
         if (team == null || !user.leads(team)) {
             throw new AccessDeniedException("not a leader of team " + team);

@@ -16,6 +16,7 @@ import nl.veiligwerken.query.queries.FindMyReportsQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.FindTimelineQuery;
 import nl.veiligwerken.query.queries.MyReport;
+import nl.veiligwerken.query.queries.FindTaskViewVersionQuery;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import nl.veiligwerken.query.queries.TimelineAudience;
 import nl.veiligwerken.query.queries.TimelineEntry;
@@ -36,8 +37,20 @@ class ReadModel {
         this.queries = queries;
     }
 
-    List<TaskListEntry> openTasksOf(TeamId team) {
-        return queries.query(new FindTaskListQuery(team), ResponseTypes.multipleInstancesOf(TaskListEntry.class)).join();
+    /** The open tasks of all these teams, earliest due first. */
+    List<TaskListEntry> openTasksOf(List<TeamId> teams) {
+        return queries.query(new FindTaskListQuery(teams), ResponseTypes.multipleInstancesOf(TaskListEntry.class)).join();
+    }
+
+    /** The version of the incident the task view has reached; -1 when it has nothing of it yet. */
+    long taskViewVersion(IncidentId incident) {
+        return queries.query(new FindTaskViewVersionQuery(incident), ResponseTypes.optionalInstanceOf(Long.class))
+                .join().orElse(-1L);
+    }
+
+    /** The version of the incident the incident view has reached; -1 when it has nothing of it yet. */
+    long incidentViewVersion(IncidentId incident) {
+        return incident(incident).map(IncidentDetails::version).orElse(-1L);
     }
 
     List<ComplianceRow> compliance(TeamId team, Quarter quarter) {

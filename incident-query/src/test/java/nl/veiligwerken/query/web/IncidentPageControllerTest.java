@@ -25,12 +25,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(IncidentPageController.class)
+@WebMvcTest(controllers = IncidentPageController.class, properties = "veilig-werken.read-your-writes.timeout=150ms")
 class IncidentPageControllerTest extends WebSliceTest {
 
     static final IncidentId ID = new IncidentId("incident-a");
@@ -185,6 +189,40 @@ class IncidentPageControllerTest extends WebSliceTest {
         when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
 
         assertThat(page(leader(NOORD), "nl")).contains("Er is nog niets vastgelegd.");
+    }
+
+    @Test
+    void comingBackFromAChangeItWaitsForTheViewToShowIt() throws Exception {
+        when(readModel.incidentViewVersion(ID)).thenReturn(-1L, 6L, 7L);
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        String page = mvc.perform(get("/incidents/incident-a").param("seen", "incident-a:7")
+                        .header("Accept-Language", "nl").with(user(leader(NOORD))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        verify(readModel, times(3)).incidentViewVersion(ID);
+        assertThat(page).doesNotContain("Nog niet alles is bijgewerkt");
+    }
+
+    @Test
+    void aViewThatDoesNotCatchUpInTimeIsShownWithANote() throws Exception {
+        when(readModel.incidentViewVersion(ID)).thenReturn(6L);
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        String page = mvc.perform(get("/incidents/incident-a").param("seen", "incident-a:7")
+                        .header("Accept-Language", "nl").with(user(leader(NOORD))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("role=\"status\">Nog niet alles is bijgewerkt; vernieuw de pagina zo.</p>");
+    }
+
+    @Test
+    void aChangeToAnotherIncidentIsNotWaitedFor() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+
+        mvc.perform(get("/incidents/incident-a").param("seen", "incident-b:7").with(user(leader(NOORD))))
+                .andExpect(status().isOk());
+        verify(readModel, never()).incidentViewVersion(any());
     }
 
     private String page(VwUser user, String language) throws Exception {

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * What a {@code @WebMvcTest} of this service's controllers shares: what the platform gives a running service
- * (sign-in rules, problem answers, the layout's links between the services, a clock fixed at {@link #NOW}),
+ * (sign-in rules, problem answers, the layout's links between the services, a clock fixed at {@link #NOW}, the
+ * settings of application.yml, the real waiting for the views after a change),
  * the read model and the directory as mocks, and a team leader to sign in as.
  */
 @Import(WebSliceTest.Platform.class)
@@ -48,9 +49,9 @@ abstract class WebSliceTest {
     }
 
     @TestConfiguration
-    @EnableConfigurationProperties(PlatformProperties.class)
+    @EnableConfigurationProperties({PlatformProperties.class, TaskInboxProperties.class, ReadYourWritesProperties.class})
     @Import({SecurityConfiguration.class, ApiProblemHandler.class, LayoutModelAdvice.class, DirectoryNames.class,
-            TimelineTexts.class})
+            TimelineTexts.class, ViewCatchUp.class})
     static class Platform {
 
         @Bean
