@@ -1,14 +1,13 @@
 package nl.veiligwerken.command;
 
 import com.jayway.jsonpath.JsonPath;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.StepAgreement;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.command.protocol.DefaultAgreement;
 import nl.veiligwerken.platform.security.AccountDirectory;
-import nl.veiligwerken.platform.test.PostgresTestDatabase;
+import nl.veiligwerken.platform.test.OwnTestDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -31,8 +27,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import jakarta.servlet.http.Cookie;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,24 +62,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProtocolAgreementsIT {
 
-    /** The shared embedded PostgreSQL, but a database no other IT uses. */
-    static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-        static final String NAME = "protocol_agreements_it";
+    /** A database no other IT uses: this one adopts versions the others must not see. */
+    static class OwnDatabase extends OwnTestDatabase {
 
         @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            EmbeddedPostgres postgres = PostgresTestDatabase.postgres();
-            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-                c.createStatement().execute("drop database if exists " + NAME);
-                c.createStatement().execute("create database " + NAME);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", NAME),
-                    "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres").applyTo(context);
+        protected String name() {
+            return "protocol_agreements_it";
         }
     }
 

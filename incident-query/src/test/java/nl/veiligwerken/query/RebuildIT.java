@@ -1,0 +1,168 @@
+package nl.veiligwerken.query;
+
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.platform.test.OwnTestDatabase;
+import nl.veiligwerken.query.admin.Projections;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every view rebuilt from the event store equals the view kept live, row for row, on a generated history of
+ * thousands of incidents; on a database of its own, so nothing but this history is in the store.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = RebuildIT.OwnDatabase.class)
+@DirtiesContext
+class RebuildIT {
+
+    static class OwnDatabase extends OwnTestDatabase {
+
+        @Override
+        protected String name() {
+            return "rebuild_it";
+        }
+    }
+
+    private static final int INCIDENTS = 2_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /** Axon's own tables and Flyway's: not views. */
+    private static final Set<String> NOT_VIEWS = Set.of("token_entry", "flyway_schema_history", "saga_entry",
+            "association_value_entry", "dead_letter_entry", "deadline_entry");
+    private static final VwUser ADMIN = new VwUser("beheer", "Beheer", "b@x", "{noop}x", true, Set.of(Role.ADMIN),
+            Set.of(), Set.of());
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    Projections projections;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void everyRebuiltViewEqualsTheLiveOne() throws Exception {
+        HistoryGenerator history = new HistoryGenerator(20261201L,
+                List.of(new TeamId("noord"), new TeamId("zuid"), new TeamId("oost")),
+                Instant.parse("2025-10-01T07:00:00Z"), Duration.ofDays(420));
+        long started = System.nanoTime();
+        int events = 0;
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < INCIDENTS; i++) {
+            batch.addAll(history.incident());
+            if (batch.size() > 1_000 || i == INCIDENTS - 1) {
+                eventStore.publish(batch);
+                events += batch.size();
+                batch = new ArrayList<>();
+            }
+        }
+        awaitAllCaughtUp();
+        System.out.printf("Rebuild benchmark: %d incidents, %d events projected live in %d ms%n", INCIDENTS, events,
+                (System.nanoTime() - started) / 1_000_000);
+        Map<String, List<Map<String, Object>>> live = views();
+        assertThat(live.get("task")).as("the task view has rows").hasSizeGreaterThan(INCIDENTS);
+        assertThat(live.get("compliance_task")).as("the compliance view has rows").hasSizeGreaterThan(INCIDENTS);
+
+        // anyone but an administrator is refused
+        mvc.perform(post("/api/admin/projections/tasks/rebuild").with(user(leader()))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/admin/projections/nothing/rebuild").with(user(ADMIN))).andExpect(status().isNotFound());
+
+        started = System.nanoTime();
+        for (Projections.Status view : projections.all()) {
+            mvc.perform(post("/api/admin/projections/" + view.name() + "/rebuild").with(user(ADMIN)))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.name").value(view.name()));
+        }
+        awaitAllCaughtUp();
+        System.out.printf("Rebuild benchmark: all %d views rebuilt from %d events in %d ms%n", projections.all().size(),
+                events, (System.nanoTime() - started) / 1_000_000);
+
+        Map<String, List<Map<String, Object>>> rebuilt = views();
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        for (String table : live.keySet()) {
+            Set<Map<String, Object>> liveRows = new HashSet<>(live.get(table));
+            Set<Map<String, Object>> rebuiltRows = new HashSet<>(rebuilt.get(table));
+            List<Map<String, Object>> lost = live.get(table).stream().filter(row -> !rebuiltRows.contains(row)).limit(3).toList();
+            List<Map<String, Object>> added = rebuilt.get(table).stream().filter(row -> !liveRows.contains(row)).limit(3).toList();
+            assertThat(lost).as("rows of %s live but not after the rebuild (rebuilt instead: %s)", table, added).isEmpty();
+            assertThat(rebuilt.get(table)).as("view table %s after the rebuild", table).hasSameSizeAs(live.get(table));
+        }
+        // the page the administrator uses: a rebuild through the form, back to the list
+        mvc.perform(post("/admin/projections/compliance/rebuild").with(user(ADMIN)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/projections"));
+        mvc.perform(get("/admin/projections").with(user(ADMIN))).andExpect(status().isOk());
+    }
+
+    private void awaitAllCaughtUp() {
+        long head = jdbc.sql("select coalesce(max(global_index), -1) from eventstore.domain_event_entry")
+                .query(Long.class).single();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> projections.all().stream()
+                .allMatch(view -> view.running() && !view.rebuilding() && view.position() >= head));
+    }
+
+    /** Every view table, every row, in a fixed order: the whole read side as data. */
+    private Map<String, List<Map<String, Object>>> views() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : jdbc.sql("select table_name from information_schema.tables where table_schema = 'query'"
+                + " and table_type = 'BASE TABLE' order by table_name").query(String.class).list()) {
+            if (NOT_VIEWS.contains(table)) {
+                continue;
+            }
+            String columns = String.join(", ", jdbc.sql("select column_name from information_schema.columns"
+                            + " where table_schema = 'query' and table_name = ? order by ordinal_position")
+                    .param(table).query(String.class).list());
+            tables.put(table, jdbc.sql("select " + columns + " from query." + table + " order by " + columns)
+                    .query().listOfRows().stream().map(RebuildIT::comparable).toList());
+        }
+        return tables;
+    }
+
+    /** A row whose arrays compare by their elements (a JDBC array is equal only to itself). */
+    private static Map<String, Object> comparable(Map<String, Object> row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            try {
+                values.put(column, value instanceof java.sql.Array array
+                        ? java.util.Arrays.asList((Object[]) array.getArray()) : value);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return values;
+    }
+
+    private static VwUser leader() {
+        TeamId noord = new TeamId("noord");
+        return new VwUser("mark", "Mark", "m@x", "{noop}x", true, Set.of(Role.TEAM_LEADER), Set.of(noord), Set.of(noord));
+    }
+}
