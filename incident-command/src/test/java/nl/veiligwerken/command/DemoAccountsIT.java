@@ -1,5 +1,13 @@
 package nl.veiligwerken.command;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import nl.veiligwerken.platform.test.OwnTestDatabase;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,9 +24,58 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo profile creates the demo accounts, says so on the login page, and they can sign in. */
-@CommandServiceIntegrationTest
+@SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "veilig-werken.demo.history-incidents=40"})
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = "incident-events")
+@ContextConfiguration(initializers = DemoAccountsIT.OwnDatabase.class)
+@DirtiesContext
 @ActiveProfiles("demo")
 class DemoAccountsIT {
+
+    /** A new installation: only then does the demo generate its year of history. */
+    static class OwnDatabase extends OwnTestDatabase {
+
+        @Override
+        protected String name() {
+            return "demo_accounts_it";
+        }
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    @Test
+    void aNewDemoInstallationHasAYearOfHistoryThatIsNotPublishedAsNews() {
+        assertThat(jdbc.sql("select count(*) from command.incident_lookup where team_id in ('ambulant-noord', 'woongroep-zuid')")
+                .query(Long.class).single()).isEqualTo(40);
+        assertThat(jdbc.sql("select min(convert_from(payload, 'UTF8')::jsonb ->> 'reportedAt') from eventstore.domain_event_entry"
+                        + " where payload_type like '%IncidentReportedEvent'").query(String.class).single())
+                .as("reports from months ago").isLessThan(java.time.Instant.now().minus(java.time.Duration.ofDays(60)).toString());
+        long head = jdbc.sql("select max(global_index) from eventstore.domain_event_entry").query(Long.class).single();
+        // once the publisher has passed every generated event, the topic still holds none of them
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from command.token_entry where processor_name = 'kafka-publisher' and token is not null"
+                        + " and convert_from(token, 'UTF8') like '%index%'").query(Long.class).single() > 0
+                && publisherPosition() >= head);
+        try (var consumer = CommandServiceIT.consumer(kafka.getBrokersAsString())) {
+            consumer.subscribe(java.util.List.of("incident-events"));
+            int records = 0;
+            for (int i = 0; i < 10; i++) {
+                records += consumer.poll(java.time.Duration.ofMillis(300)).count();
+            }
+            assertThat(records).as("records on incident-events").isZero();
+        }
+    }
+
+    private long publisherPosition() {
+        String token = jdbc.sql("select convert_from(token, 'UTF8') from command.token_entry where processor_name = 'kafka-publisher'"
+                + " and token is not null").query(String.class).optional().orElse("");
+        java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)").matcher(token);
+        return index.find() ? Long.parseLong(index.group(1)) : -1;
+    }
 
     @Autowired
     MockMvc mvc;

@@ -2,10 +2,12 @@ package nl.veiligwerken.query;
 
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.demo.HistoryGenerator;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.OwnTestDatabase;
 import nl.veiligwerken.query.admin.Projections;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,14 +74,20 @@ class RebuildIT {
 
     @Test
     void everyRebuiltViewEqualsTheLiveOne() throws Exception {
-        HistoryGenerator history = new HistoryGenerator(20261201L,
-                List.of(new TeamId("noord"), new TeamId("zuid"), new TeamId("oost")),
-                Instant.parse("2025-10-01T07:00:00Z"), Duration.ofDays(420));
+        HistoryGenerator history = new HistoryGenerator(20261201L, List.of(
+                new HistoryGenerator.Team(new TeamId("noord"), "mark", List.of("sanne", "kees", "ayse")),
+                new HistoryGenerator.Team(new TeamId("zuid"), "peter", List.of("fatima", "joost")),
+                new HistoryGenerator.Team(new TeamId("oost"), "ingrid", List.of("bas", "lotte", "noor"))),
+                "pim", Instant.parse("2025-10-01T07:00:00Z"), Duration.ofDays(420));
         long started = System.nanoTime();
         int events = 0;
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < INCIDENTS; i++) {
-            batch.addAll(history.incident());
+            HistoryGenerator.Incident incident = history.incident();
+            List<Object> payloads = incident.events();
+            for (int sequence = 0; sequence < payloads.size(); sequence++) {
+                batch.add(new GenericDomainEventMessage<>("Incident", incident.id().value(), sequence, payloads.get(sequence)));
+            }
             if (batch.size() > 1_000 || i == INCIDENTS - 1) {
                 eventStore.publish(batch);
                 events += batch.size();

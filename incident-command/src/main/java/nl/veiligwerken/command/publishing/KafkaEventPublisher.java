@@ -3,6 +3,7 @@ package nl.veiligwerken.command.publishing;
 import nl.veiligwerken.api.PublishedEventType;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
+import nl.veiligwerken.command.demo.DemoHistory;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -46,6 +47,9 @@ class KafkaEventPublisher {
 
     @EventHandler
     void on(Object event, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
+        if (message.getMetaData().containsKey(DemoHistory.METADATA_KEY)) {
+            return; // generated history for a demo: not news, nobody is to be told
+        }
         PublishedMessages.of(event).ifPresent(published -> {
             List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
             failFastIfAnEarlierSendFailed(pending);

@@ -1,4 +1,4 @@
-package nl.veiligwerken.query;
+package nl.veiligwerken.demo;
 
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
@@ -34,8 +34,6 @@ import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,27 +47,60 @@ import java.util.Set;
  * Incident histories as the command side would have written them, from a seed: reports of every kind and
  * severity across teams and quarters, their protocol tasks done on time, late, overdue or still open, first
  * support, aftercare, responses to aggressors, feedback, analyses with learning points, actions and closings,
- * and now and then an amended report. The same seed gives the same history.
+ * and now and then an amended report. The same seed gives the same history. One generator serves the demo
+ * (several quarters for the quarterly review) and the test that rebuilds every view from thousands of them.
  */
 public final class HistoryGenerator {
 
+    /** A team and its people: who reports and who follows up. */
+    public record Team(TeamId id, String leader, List<String> staff) {
+
+        public Team {
+            staff = List.copyOf(staff);
+        }
+    }
+
+    /** One incident's events so far, in the order the aggregate applied them (its sequence numbers from 0). */
+    public record Incident(IncidentId id, List<Object> events) {
+    }
+
+    private static final List<String> WHAT_HAPPENED = List.of(
+            "Cli\u00ebnt werd boos aan de balie en schreeuwde.",
+            "Dreigde tijdens het huisbezoek met slaan.",
+            "Stuurde 's avonds dreigende berichten.",
+            "Gooide een stoel om tijdens het gesprek.",
+            "Weigerde te vertrekken en bleef intimideren.",
+            "Schold via de telefoon en hing op.");
+    private static final List<String> CAUSES = List.of("Lange wachttijd aan de balie",
+            "Teleurstelling over een besluit", "Alleen op huisbezoek", "Geen afspraken over bereikbaarheid");
+    private static final List<String> LESSONS = List.of("Eerder de-escaleren, niet in discussie gaan.",
+            "Huisbezoek bij deze cli\u00ebnt met z'n twee\u00ebn.", "Signalen van spanning eerder bespreken in het team.",
+            "Alarmknop binnen handbereik houden.", "Grenzen duidelijk benoemen en vasthouden.");
+
     private final Random random;
-    private final List<TeamId> teams;
+    private final List<Team> teams;
+    private final String analyst;
     private final Instant from;
     private final Duration span;
 
-    public HistoryGenerator(long seed, List<TeamId> teams, Instant from, Duration span) {
+    /** Reports fall between {@code from} and {@code from + span}; {@code analyst} analyses the serious ones. */
+    public HistoryGenerator(long seed, List<Team> teams, String analyst, Instant from, Duration span) {
         this.random = new Random(seed);
         this.teams = List.copyOf(teams);
+        this.analyst = analyst;
         this.from = from;
         this.span = span;
     }
 
-    /** The whole life so far of one new incident, its events numbered from 0 as the aggregate would. */
-    public List<DomainEventMessage<?>> incident() {
-        Life life = new Life(IncidentId.random(), pick(teams),
+    public Incident incident() {
+        Life life = new Life(new IncidentId(uuid()), pick(teams),
                 from.plusSeconds((long) (random.nextDouble() * span.toSeconds())));
-        return life.events;
+        return new Incident(life.id, List.copyOf(life.events));
+    }
+
+    /** Ids from the seed too, so that the same seed gives the very same history. */
+    private String uuid() {
+        return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private <T> T pick(List<T> options) {
@@ -82,18 +113,18 @@ public final class HistoryGenerator {
 
     private final class Life {
 
-        final List<DomainEventMessage<?>> events = new ArrayList<>();
+        final List<Object> events = new ArrayList<>();
         final IncidentId id;
         final TeamId team;
         final String reporter;
         final String leader;
         boolean anyOpen;
 
-        Life(IncidentId id, TeamId team, Instant reportedAt) {
+        Life(IncidentId id, Team people, Instant reportedAt) {
             this.id = id;
-            this.team = team;
-            this.reporter = "staff-" + random.nextInt(12) + "-" + team.value();
-            this.leader = "lead-" + team.value();
+            this.team = people.id();
+            this.reporter = pick(people.staff());
+            this.leader = people.leader();
             Severity severity = pick(List.of(Severity.MINOR, Severity.MINOR, Severity.MINOR, Severity.MODERATE,
                     Severity.MODERATE, Severity.SERIOUS, Severity.SEVERE));
             Set<AggressionKind> kinds = EnumSet.of(pick(List.of(AggressionKind.values())));
@@ -104,9 +135,9 @@ public final class HistoryGenerator {
             Set<Injury> injuries = severity.compareTo(Severity.SERIOUS) >= 0 && chance(0.3)
                     ? Set.of(Injury.HOSPITAL_ADMISSION) : Set.of();
             ReportContent content = new ReportContent(reportedAt.minus(Duration.ofHours(1 + random.nextInt(48))),
-                    pick(List.of(Setting.values())), kinds, severity, "Gegenereerd incident", aggressor,
+                    pick(List.of(Setting.values())), kinds, severity, pick(WHAT_HAPPENED), aggressor,
                     aggressor == Aggressor.CLIENT ? "CL-" + (1000 + random.nextInt(9000)) : null, injuries, chance(0.1));
-            add(new IncidentReportedEvent(id, team, reporter, chance(0.1) ? "colleague-" + team.value() : null,
+            add(new IncidentReportedEvent(id, team, reporter, null,
                     reportedAt, content, true, 1));
 
             task(ProtocolStep.FIRST_SUPPORT, reportedAt, Duration.ofHours(24), done -> new FirstSupportOfferedEvent(id,
@@ -125,8 +156,8 @@ public final class HistoryGenerator {
             }
             if (severity.compareTo(Severity.SERIOUS) >= 0) {
                 task(ProtocolStep.INCIDENT_ANALYSIS, reportedAt, Duration.ofDays(14), done -> new IncidentAnalysedEvent(id,
-                        "Gegenereerde oorzaak", null, List.of(new LearningPoint(pick(List.of(LearningLevel.values())),
-                        chance(0.8) ? pick(List.of(Skill.values())) : null, "Gegenereerd leerpunt")), "prevention", done));
+                        pick(CAUSES), null, List.of(new LearningPoint(pick(List.of(LearningLevel.values())),
+                        chance(0.8) ? pick(List.of(Skill.values())) : null, pick(LESSONS))), analyst, done));
             }
             task(ProtocolStep.FEEDBACK, reportedAt, Duration.ofDays(9), done ->
                     new FeedbackGivenEvent(id, reporter, "We hebben het opgepakt.", leader, done));
@@ -137,7 +168,7 @@ public final class HistoryGenerator {
                 add(new ReportAmendedEvent(id, amended, "Aangevuld", reporter, reportedAt.plus(Duration.ofHours(5))));
             }
             if (chance(0.3)) {
-                ActionId action = ActionId.random();
+                ActionId action = new ActionId(uuid());
                 Instant due = reportedAt.plus(Duration.ofDays(14));
                 add(new FollowUpActionPlannedEvent(id, action, pick(List.of(FollowUpKind.values())), "Actie", reporter,
                         due, false, leader, reportedAt.plus(Duration.ofHours(6))));
@@ -183,7 +214,7 @@ public final class HistoryGenerator {
         }
 
         void add(Object payload) {
-            events.add(new GenericDomainEventMessage<>("Incident", id.value(), events.size(), payload));
+            events.add(payload);
         }
     }
 }
