@@ -17,7 +17,8 @@ class ArchitectureTest {
     /** A view's projection, table and repository are its own business; others ask through the query bus. */
     @Test
     void viewsArePackagePrivate() {
-        classes().that().resideInAnyPackage("nl.veiligwerken.query.tasks..", "nl.veiligwerken.query.incidents..")
+        classes().that().resideInAnyPackage("nl.veiligwerken.query.tasks..", "nl.veiligwerken.query.incidents..",
+                        "nl.veiligwerken.query.review..")
                 .should().notBePublic()
                 .check(CLASSES);
     }
@@ -26,7 +27,7 @@ class ArchitectureTest {
     void webDoesNotReachIntoTheViews() {
         noClasses().that().resideInAPackage("nl.veiligwerken.query.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.veiligwerken.query.tasks..",
-                        "nl.veiligwerken.query.incidents..", "org.springframework.jdbc..")
+                        "nl.veiligwerken.query.incidents..", "nl.veiligwerken.query.review..", "org.springframework.jdbc..")
                 .check(CLASSES);
     }
 
