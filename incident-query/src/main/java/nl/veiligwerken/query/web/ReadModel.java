@@ -10,8 +10,10 @@ import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
+import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,6 +45,11 @@ class ReadModel {
                                                  ComplianceOutcome outcome) {
         return queries.query(new FindComplianceIncidentsQuery(team, quarter, step, outcome),
                 ResponseTypes.multipleInstancesOf(ComplianceIncident.class)).join();
+    }
+
+    QuarterlyReview quarterlyReview(TeamId team, Quarter quarter) {
+        return queries.query(new FindQuarterlyReviewQuery(team, quarter), ResponseTypes.instanceOf(QuarterlyReview.class))
+                .join();
     }
 
     Optional<IncidentDetails> incident(IncidentId id) {
