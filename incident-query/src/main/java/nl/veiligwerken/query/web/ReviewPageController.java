@@ -2,7 +2,6 @@ package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.analysis.LearningLevel;
-import nl.veiligwerken.api.analysis.Skill;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
@@ -64,7 +63,6 @@ class ReviewPageController {
                 ReviewCharts.dimension("setting", "review.bySetting", "incident.setting.", Setting.values(), quarters,
                         QuarterlyReviews.Figures::bySetting)));
         model.addAttribute("levels", LearningLevel.values());
-        model.addAttribute("skills", Skill.values());
         if (report.textsShown()) {
             Map<LearningLevel, List<QuarterlyReviews.LearningPointText>> byLevel = new EnumMap<>(LearningLevel.class);
             report.learningPoints().forEach(p -> byLevel.computeIfAbsent(p.level(), l -> new ArrayList<>()).add(p));
