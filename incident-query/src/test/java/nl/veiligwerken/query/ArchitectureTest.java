@@ -18,7 +18,8 @@ class ArchitectureTest {
     @Test
     void viewsArePackagePrivate() {
         classes().that().resideInAnyPackage("nl.veiligwerken.query.tasks..", "nl.veiligwerken.query.incidents..",
-                        "nl.veiligwerken.query.timeline..", "nl.veiligwerken.query.myreports..")
+                        "nl.veiligwerken.query.timeline..", "nl.veiligwerken.query.myreports..", "nl.veiligwerken.query.review..",
+                        "nl.veiligwerken.query.compliance..")
                 .should().notBePublic()
                 .check(CLASSES);
     }
@@ -28,7 +29,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("nl.veiligwerken.query.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.veiligwerken.query.tasks..",
                         "nl.veiligwerken.query.incidents..", "nl.veiligwerken.query.timeline..",
-                        "nl.veiligwerken.query.myreports..", "org.springframework.jdbc..")
+                        "nl.veiligwerken.query.myreports..", "nl.veiligwerken.query.review..",
+                        "nl.veiligwerken.query.compliance..", "org.springframework.jdbc..")
                 .check(CLASSES);
     }
 

@@ -403,6 +403,30 @@ class QueryServiceIT {
         assertThat(api("/api/compliance?team=" + TEAM.value(), OTHER_LEADER).statusCode()).isEqualTo(403);
     }
 
+    /** The review counts the report as amended, in the quarter it came in, and the action in the quarter it was planned. */
+    @Test
+    @Order(7)
+    void quarterlyReviewCountsTheReportAsAmendedAndThePlannedAction() throws Exception {
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        Quarter quarter = Quarter.of(LocalDate.ofInstant(now.minus(Duration.ofHours(2)), amsterdam));
+        long threats = Stream.of(now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(1)))
+                .filter(at -> Quarter.of(LocalDate.ofInstant(at, amsterdam)).equals(quarter)).count();
+        long actions = Quarter.of(LocalDate.ofInstant(now.minus(Duration.ofMinutes(90)), amsterdam)).equals(quarter) ? 1 : 0;
+
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/reviews/quarterly?team=" + TEAM.value() + "&quarter=" + quarter, LEADER);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode current = JSON.readTree(response.body()).get("quarters").get(3);
+            assertThat(current.get("quarter").asString()).isEqualTo(quarter.toString());
+            assertThat(current.get("incidents").asLong()).isEqualTo(threats + 1);
+            assertThat(current.get("byKind").get("THREAT").asLong()).isEqualTo(threats);
+            assertThat(current.get("byKind").get("PHYSICAL_VIOLENCE").asLong()).as("as amended").isEqualTo(1);
+            assertThat(current.get("bySeverity").get("MODERATE").asLong()).as("amended to serious").isZero();
+            assertThat(current.get("actions").get("open").asLong()).isEqualTo(actions);
+        });
+        assertThat(api("/api/reviews/quarterly?team=" + TEAM.value(), OTHER_LEADER).statusCode()).isEqualTo(403);
+    }
+
     @Test
     @Order(10)
     void processorsKeepTheirTokensInTheQuerySchema() {
@@ -412,6 +436,7 @@ class QueryServiceIT {
             assertThat(tokens("compliance")).isEqualTo(2);
             assertThat(tokens("timeline")).isEqualTo(2);
             assertThat(tokens("my-reports")).isEqualTo(2);
+            assertThat(tokens("review")).isEqualTo(2);
         });
         assertThat(jdbc.sql("select count(*) from query.token_entry where processor_name = 'tasks' and token is not null")
                 .query(Long.class).single()).isPositive();

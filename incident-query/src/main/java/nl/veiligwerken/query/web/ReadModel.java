@@ -10,6 +10,7 @@ import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
+import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.FindMyReportsQuery;
@@ -17,6 +18,7 @@ import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.FindTimelineQuery;
 import nl.veiligwerken.query.queries.MyReport;
 import nl.veiligwerken.query.queries.FindTaskViewVersionQuery;
+import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.TaskListEntry;
 import nl.veiligwerken.query.queries.TimelineAudience;
 import nl.veiligwerken.query.queries.TimelineEntry;
@@ -62,6 +64,11 @@ class ReadModel {
                                                  ComplianceOutcome outcome) {
         return queries.query(new FindComplianceIncidentsQuery(team, quarter, step, outcome),
                 ResponseTypes.multipleInstancesOf(ComplianceIncident.class)).join();
+    }
+
+    QuarterlyReview quarterlyReview(TeamId team, Quarter quarter) {
+        return queries.query(new FindQuarterlyReviewQuery(team, quarter), ResponseTypes.instanceOf(QuarterlyReview.class))
+                .join();
     }
 
     Optional<IncidentDetails> incident(IncidentId id) {

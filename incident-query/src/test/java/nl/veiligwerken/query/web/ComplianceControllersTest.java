@@ -114,7 +114,7 @@ class ComplianceControllersTest extends WebSliceTest {
 
         assertThat(page).contains("Naleving werkafspraken: Ambulant team Noord, 2026-Q1", "Collegiale eerste opvang",
                 "/compliance/incidents?team=noord&amp;quarter=2026-Q1&amp;step=FIRST_SUPPORT&amp;outcome=LATE",
-                "Vorig kwartaal (2025-Q4)");
+                "Vorig kwartaal (2025-Q4)", "/reviews/quarterly?team=noord&amp;quarter=2026-Q1");
     }
 
     @Test

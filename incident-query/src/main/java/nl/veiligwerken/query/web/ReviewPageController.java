@@ -1,0 +1,76 @@
+package nl.veiligwerken.query.web;
+
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.analysis.LearningLevel;
+import nl.veiligwerken.api.reporting.AggressionKind;
+import nl.veiligwerken.api.reporting.Setting;
+import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.security.VwUser;
+import nl.veiligwerken.query.queries.Quarter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The quarterly team review (kwartaalevaluatie): figures and trends with charts, learning points and measures. */
+@Controller
+class ReviewPageController {
+
+    record MeasureRow(QuarterlyReviews.Measure measure, String due, String done) {
+    }
+
+    private final ComplianceFigures figures;
+    private final QuarterlyReviews reviews;
+    private final OrganisationTime time;
+
+    ReviewPageController(ComplianceFigures figures, QuarterlyReviews reviews, OrganisationTime time) {
+        this.figures = figures;
+        this.reviews = reviews;
+        this.time = time;
+    }
+
+    @GetMapping("/reviews/quarterly")
+    String review(@RequestParam(name = "team", required = false) String team,
+                  @RequestParam(name = "quarter", required = false) String quarter,
+                  @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
+        TeamId teamId = figures.team(team, user);
+        ReadAccess.requireMaySeeCompliance(user, teamId);
+        Optional<Quarter> asked = figures.quarter(quarter);
+        // a quarter typed wrongly in the address: say so, and show the current one
+        Quarter shown = asked.orElseGet(() -> figures.quarter(null).orElseThrow());
+        QuarterlyReviews.Report report = reviews.report(teamId, shown, user);
+        List<QuarterlyReviews.Figures> quarters = report.quarters();
+        model.addAttribute("quarterInvalid", asked.isEmpty());
+        model.addAttribute("team", teamId);
+        model.addAttribute("teams", figures.teamOptions(user, teamId));
+        model.addAttribute("quarter", shown);
+        model.addAttribute("report", report);
+        model.addAttribute("current", report.current());
+        model.addAttribute("dimensions", List.of(
+                ReviewCharts.dimension("kind", "review.byKind", "incident.kind.", AggressionKind.values(), quarters,
+                        QuarterlyReviews.Figures::byKind),
+                ReviewCharts.dimension("severity", "review.bySeverity", "incident.severity.", Severity.values(), quarters,
+                        QuarterlyReviews.Figures::bySeverity),
+                ReviewCharts.dimension("setting", "review.bySetting", "incident.setting.", Setting.values(), quarters,
+                        QuarterlyReviews.Figures::bySetting)));
+        model.addAttribute("levels", LearningLevel.values());
+        if (report.textsShown()) {
+            Map<LearningLevel, List<QuarterlyReviews.LearningPointText>> byLevel = new EnumMap<>(LearningLevel.class);
+            report.learningPoints().forEach(p -> byLevel.computeIfAbsent(p.level(), l -> new ArrayList<>()).add(p));
+            model.addAttribute("pointsByLevel", byLevel);
+            model.addAttribute("measures", report.measures().stream()
+                    .map(m -> new MeasureRow(m, time.format(m.dueAt(), locale), time.format(m.completedAt(), locale)))
+                    .toList());
+        }
+        return "reviews/quarterly";
+    }
+}
