@@ -19,20 +19,18 @@ class AftercareController {
 
     private final AftercareRecording recording;
     private final IncidentAccess access;
-    private final RecordedStepController recorded;
+    private final StepPages pages;
 
-    AftercareController(AftercareRecording recording, IncidentAccess access, RecordedStepController recorded) {
+    AftercareController(AftercareRecording recording, IncidentAccess access, StepPages pages) {
         this.recording = recording;
         this.access = access;
-        this.recorded = recorded;
+        this.pages = pages;
     }
 
     @GetMapping("/incidents/{incidentId}/aftercare")
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        AftercareForm blank = recording.blank(incident);
-        model.addAttribute("aftercare", blank);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "aftercare", recording.bindingFor(blank));
+        pages.blank(model, "aftercare", recording, incident);
         return show(incident, model);
     }
 
@@ -40,11 +38,7 @@ class AftercareController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("aftercare") AftercareForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
-        if (version == null) {
-            return show(incident, model);
-        }
-        return recorded.afterwards(incident, version, user);
+        return pages.send(incident, form, user, errors, recording, () -> show(incident, model));
     }
 
     private String show(IncidentRef incident, Model model) {

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** What the aftercare page and its JSON twin share: the blank form, which talk it is, checking, sending. */
 @Component
-class AftercareRecording {
+class AftercareRecording implements StepRecording<AftercareForm> {
 
     /** The order in which the incident counts talks; any talk after these is an extra check-in. */
     private static final List<ProtocolStep> TALKS =
@@ -39,11 +39,13 @@ class AftercareRecording {
         this.clock = clock;
     }
 
-    AftercareForm blank(IncidentRef incident) {
+    @Override
+    public AftercareForm blank(IncidentRef incident) {
         return new AftercareForm(incident.version(), time.nowToTheMinute(), null, Boolean.FALSE, Set.of());
     }
 
-    BindingResult bindingFor(AftercareForm form) {
+    @Override
+    public BindingResult bindingFor(AftercareForm form) {
         return new DirectFieldBindingResult(form, "aftercare");
     }
 
@@ -54,7 +56,8 @@ class AftercareRecording {
     }
 
     /** The incident's new version, or null with the reasons in {@code errors}. */
-    Long submit(IncidentRef incident, AftercareForm form, VwUser user, BindingResult errors) {
+    @Override
+    public Long submit(IncidentRef incident, AftercareForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         if (errors.hasErrors()) {
             return null;

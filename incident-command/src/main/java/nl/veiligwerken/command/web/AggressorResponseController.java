@@ -18,21 +18,19 @@ class AggressorResponseController {
 
     private final AggressorResponseRecording recording;
     private final IncidentAccess access;
-    private final RecordedStepController recorded;
+    private final StepPages pages;
 
     AggressorResponseController(AggressorResponseRecording recording, IncidentAccess access,
-                                RecordedStepController recorded) {
+                                StepPages pages) {
         this.recording = recording;
         this.access = access;
-        this.recorded = recorded;
+        this.pages = pages;
     }
 
     @GetMapping("/incidents/{incidentId}/aggressor-response")
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        AggressorResponseForm blank = recording.blank(incident);
-        model.addAttribute("aggressorResponse", blank);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "aggressorResponse", recording.bindingFor(blank));
+        pages.blank(model, "aggressorResponse", recording, incident);
         return show(incident, model);
     }
 
@@ -40,11 +38,7 @@ class AggressorResponseController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("aggressorResponse") AggressorResponseForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
-        if (version == null) {
-            return show(incident, model);
-        }
-        return recorded.afterwards(incident, version, user);
+        return pages.send(incident, form, user, errors, recording, () -> show(incident, model));
     }
 
     private String show(IncidentRef incident, Model model) {

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** What the aggressor-response page and its JSON twin share. */
 @Component
-class AggressorResponseRecording {
+class AggressorResponseRecording implements StepRecording<AggressorResponseForm> {
 
     private final IncidentCommands commands;
     private final Validator validator;
@@ -28,16 +28,19 @@ class AggressorResponseRecording {
         this.clock = clock;
     }
 
-    AggressorResponseForm blank(IncidentRef incident) {
+    @Override
+    public AggressorResponseForm blank(IncidentRef incident) {
         return new AggressorResponseForm(incident.version(), Set.of(), null, time.nowToTheMinute());
     }
 
-    BindingResult bindingFor(AggressorResponseForm form) {
+    @Override
+    public BindingResult bindingFor(AggressorResponseForm form) {
         return new DirectFieldBindingResult(form, "aggressorResponse");
     }
 
     /** The incident's new version, or null with the reasons in {@code errors}. */
-    Long submit(IncidentRef incident, AggressorResponseForm form, VwUser user, BindingResult errors) {
+    @Override
+    public Long submit(IncidentRef incident, AggressorResponseForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         if (errors.hasErrors()) {
             return null;

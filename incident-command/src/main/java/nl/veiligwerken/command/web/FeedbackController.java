@@ -17,20 +17,18 @@ class FeedbackController {
 
     private final FeedbackRecording recording;
     private final IncidentAccess access;
-    private final RecordedStepController recorded;
+    private final StepPages pages;
 
-    FeedbackController(FeedbackRecording recording, IncidentAccess access, RecordedStepController recorded) {
+    FeedbackController(FeedbackRecording recording, IncidentAccess access, StepPages pages) {
         this.recording = recording;
         this.access = access;
-        this.recorded = recorded;
+        this.pages = pages;
     }
 
     @GetMapping("/incidents/{incidentId}/feedback")
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        FeedbackForm blank = recording.blank(incident);
-        model.addAttribute("feedback", blank);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "feedback", recording.bindingFor(blank));
+        pages.blank(model, "feedback", recording, incident);
         return show(incident, model);
     }
 
@@ -38,11 +36,7 @@ class FeedbackController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("feedback") FeedbackForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
-        if (version == null) {
-            return show(incident, model);
-        }
-        return recorded.afterwards(incident, version, user);
+        return pages.send(incident, form, user, errors, recording, () -> show(incident, model));
     }
 
     private String show(IncidentRef incident, Model model) {

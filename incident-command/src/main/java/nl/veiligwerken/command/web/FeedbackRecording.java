@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /** What the feedback page and its JSON twin share. Feedback is given when it is sent. */
 @Component
-class FeedbackRecording {
+class FeedbackRecording implements StepRecording<FeedbackForm> {
 
     private final IncidentCommands commands;
     private final Validator validator;
@@ -24,16 +24,19 @@ class FeedbackRecording {
         this.clock = clock;
     }
 
-    FeedbackForm blank(IncidentRef incident) {
+    @Override
+    public FeedbackForm blank(IncidentRef incident) {
         return new FeedbackForm(incident.version(), null);
     }
 
-    BindingResult bindingFor(FeedbackForm form) {
+    @Override
+    public BindingResult bindingFor(FeedbackForm form) {
         return new DirectFieldBindingResult(form, "feedback");
     }
 
     /** The incident's new version, or null with the reasons in {@code errors}. */
-    Long submit(IncidentRef incident, FeedbackForm form, VwUser user, BindingResult errors) {
+    @Override
+    public Long submit(IncidentRef incident, FeedbackForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         if (errors.hasErrors()) {
             return null;

@@ -25,14 +25,14 @@ class FirstSupportController {
     private final FirstSupportRecording recording;
     private final PeerSupporterAssignment assignment;
     private final IncidentAccess access;
-    private final RecordedStepController recorded;
+    private final StepPages pages;
 
     FirstSupportController(FirstSupportRecording recording, PeerSupporterAssignment assignment, IncidentAccess access,
-                           RecordedStepController recorded) {
+                           StepPages pages) {
         this.recording = recording;
         this.assignment = assignment;
         this.access = access;
-        this.recorded = recorded;
+        this.pages = pages;
     }
 
     @GetMapping("/incidents/{incidentId}/first-support")
@@ -45,11 +45,7 @@ class FirstSupportController {
     String submit(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user,
                   @ModelAttribute("firstSupport") FirstSupportForm form, BindingResult errors, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
-        if (version == null) {
-            return show(incident, user, model);
-        }
-        return recorded.afterwards(incident, version, user);
+        return pages.send(incident, form, user, errors, recording, () -> show(incident, user, model));
     }
 
     @PostMapping("/incidents/{incidentId}/peer-supporter")

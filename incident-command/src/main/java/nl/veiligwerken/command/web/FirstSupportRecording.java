@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** What the first-support page and its JSON twin share: the blank form, checking, sending. */
 @Component
-class FirstSupportRecording {
+class FirstSupportRecording implements StepRecording<FirstSupportForm> {
 
     private final IncidentCommands commands;
     private final Validator validator;
@@ -27,16 +27,19 @@ class FirstSupportRecording {
         this.clock = clock;
     }
 
-    FirstSupportForm blank(IncidentRef incident) {
+    @Override
+    public FirstSupportForm blank(IncidentRef incident) {
         return new FirstSupportForm(incident.version(), time.nowToTheMinute(), null);
     }
 
-    BindingResult bindingFor(FirstSupportForm form) {
+    @Override
+    public BindingResult bindingFor(FirstSupportForm form) {
         return new DirectFieldBindingResult(form, "firstSupport");
     }
 
     /** The incident's new version, or null with the reasons in {@code errors}. */
-    Long submit(IncidentRef incident, FirstSupportForm form, VwUser user, BindingResult errors) {
+    @Override
+    public Long submit(IncidentRef incident, FirstSupportForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         if (errors.hasErrors()) {
             return null;

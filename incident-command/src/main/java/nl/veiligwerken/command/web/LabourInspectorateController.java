@@ -17,21 +17,19 @@ class LabourInspectorateController {
 
     private final LabourInspectorateRecording recording;
     private final IncidentAccess access;
-    private final RecordedStepController recorded;
+    private final StepPages pages;
 
     LabourInspectorateController(LabourInspectorateRecording recording, IncidentAccess access,
-                                 RecordedStepController recorded) {
+                                 StepPages pages) {
         this.recording = recording;
         this.access = access;
-        this.recorded = recorded;
+        this.pages = pages;
     }
 
     @GetMapping("/incidents/{incidentId}/labour-inspectorate")
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        LabourInspectorateForm blank = recording.blank(incident);
-        model.addAttribute("labourInspectorate", blank);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "labourInspectorate", recording.bindingFor(blank));
+        pages.blank(model, "labourInspectorate", recording, incident);
         return show(incident, model);
     }
 
@@ -40,11 +38,7 @@ class LabourInspectorateController {
                   @ModelAttribute("labourInspectorate") LabourInspectorateForm form, BindingResult errors,
                   Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
-        Long version = PageAttempt.send(errors, () -> recording.submit(incident, form, user, errors));
-        if (version == null) {
-            return show(incident, model);
-        }
-        return recorded.afterwards(incident, version, user);
+        return pages.send(incident, form, user, errors, recording, () -> show(incident, model));
     }
 
     private String show(IncidentRef incident, Model model) {

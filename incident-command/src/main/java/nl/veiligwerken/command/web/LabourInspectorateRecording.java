@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** What the Labour Inspectorate page and its JSON twin share. */
 @Component
-class LabourInspectorateRecording {
+class LabourInspectorateRecording implements StepRecording<LabourInspectorateForm> {
 
     private final IncidentCommands commands;
     private final Validator validator;
@@ -27,16 +27,19 @@ class LabourInspectorateRecording {
         this.clock = clock;
     }
 
-    LabourInspectorateForm blank(IncidentRef incident) {
+    @Override
+    public LabourInspectorateForm blank(IncidentRef incident) {
         return new LabourInspectorateForm(incident.version(), time.nowToTheMinute(), null);
     }
 
-    BindingResult bindingFor(LabourInspectorateForm form) {
+    @Override
+    public BindingResult bindingFor(LabourInspectorateForm form) {
         return new DirectFieldBindingResult(form, "labourInspectorate");
     }
 
     /** The incident's new version, or null with the reasons in {@code errors}. */
-    Long submit(IncidentRef incident, LabourInspectorateForm form, VwUser user, BindingResult errors) {
+    @Override
+    public Long submit(IncidentRef incident, LabourInspectorateForm form, VwUser user, BindingResult errors) {
         validator.validate(form, errors);
         if (errors.hasErrors()) {
             return null;

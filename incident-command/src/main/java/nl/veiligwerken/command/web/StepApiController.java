@@ -68,18 +68,14 @@ class StepApiController {
     @PostMapping("/aftercare")
     StepAnswer recordAftercare(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody AftercareForm form) throws BindException {
-        IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = aftercare.bindingFor(form);
-        return StepAnswer.of(incident, aftercare.submit(incident, form, user, errors), errors);
+        return answer(incidentId, user, aftercare, form);
     }
 
     @Operation(summary = "Record the response to the aggressor (conversation, letter, measure, ban, police report)")
     @PostMapping("/aggressor-response")
     StepAnswer recordAggressorResponse(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                        @RequestBody AggressorResponseForm form) throws BindException {
-        IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = aggressorResponse.bindingFor(form);
-        return StepAnswer.of(incident, aggressorResponse.submit(incident, form, user, errors), errors);
+        return answer(incidentId, user, aggressorResponse, form);
     }
 
     /**
@@ -111,9 +107,7 @@ class StepApiController {
     @PostMapping("/feedback")
     StepAnswer giveFeedback(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                             @RequestBody FeedbackForm form) throws BindException {
-        IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = feedback.bindingFor(form);
-        return StepAnswer.of(incident, feedback.submit(incident, form, user, errors), errors);
+        return answer(incidentId, user, feedback, form);
     }
 
     /**
@@ -134,8 +128,13 @@ class StepApiController {
     @PostMapping("/labour-inspectorate")
     StepAnswer recordLabourInspectorate(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                         @RequestBody LabourInspectorateForm form) throws BindException {
+        return answer(incidentId, user, labourInspectorate, form);
+    }
+
+    private <F> StepAnswer answer(String incidentId, VwUser user, StepRecording<F> recording, F form)
+            throws BindException {
         IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = labourInspectorate.bindingFor(form);
-        return StepAnswer.of(incident, labourInspectorate.submit(incident, form, user, errors), errors);
+        BindingResult errors = recording.bindingFor(form);
+        return StepAnswer.of(incident, recording.submit(incident, form, user, errors), errors);
     }
 }

@@ -1,0 +1,16 @@
+package nl.veiligwerken.command.web;
+
+import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.validation.BindingResult;
+
+/** What a step's page and its JSON twin share: the blank form, its binding, and sending it. */
+interface StepRecording<F> {
+
+    F blank(IncidentRef incident);
+
+    BindingResult bindingFor(F form);
+
+    /** The incident's new version, or null with the reasons in {@code errors}. */
+    Long submit(IncidentRef incident, F form, VwUser user, BindingResult errors);
+}
