@@ -127,6 +127,10 @@ class DemoAccountsIT {
             assertThat(pim.hasRole(nl.veiligwerken.api.Role.PREVENTION_OFFICER)).isTrue();
             assertThat(pim.memberOf()).isEmpty();
         });
+        assertThat(directory.find("ad")).hasValueSatisfying(ad -> {
+            assertThat(ad.hasRole(nl.veiligwerken.api.Role.ADMIN)).isTrue();
+            assertThat(ad.memberOf()).isEmpty();
+        });
         assertThat(directory.find("mila")).hasValueSatisfying(mila -> {
             assertThat(mila.hasRole(nl.veiligwerken.api.Role.MANAGEMENT)).isTrue();
             assertThat(mila.hasRole(nl.veiligwerken.api.Role.TEAM_LEADER)).isFalse();

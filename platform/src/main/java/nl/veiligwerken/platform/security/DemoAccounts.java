@@ -32,7 +32,8 @@ public class DemoAccounts implements SmartInitializingSingleton {
             new DemoAccount("fatima", "Fatima El Amrani", Role.STAFF, ZUID),
             new DemoAccount("peter", "Peter Bakker", Role.TEAM_LEADER, ZUID),
             new DemoAccount("pim", "Pim Verhoeven", Role.PREVENTION_OFFICER, null),
-            new DemoAccount("mila", "Mila de Boer", Role.MANAGEMENT, null));
+            new DemoAccount("mila", "Mila de Boer", Role.MANAGEMENT, null),
+            new DemoAccount("ad", "Ad Beheer", Role.ADMIN, null));
 
     private final AccountDirectory directory;
 
