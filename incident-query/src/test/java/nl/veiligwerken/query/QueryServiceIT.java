@@ -556,7 +556,8 @@ class QueryServiceIT {
 
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Nog niet alles is bijgewerkt; vernieuw de pagina zo.");
-            assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(5));
+            // it waited (about 2 s) and then gave up rather than hang; the upper bound is loose for a busy CI machine
+            assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(20));
         } finally {
             incidents.start();
         }
