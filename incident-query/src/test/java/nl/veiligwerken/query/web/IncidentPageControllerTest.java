@@ -136,6 +136,16 @@ class IncidentPageControllerTest extends WebSliceTest {
     }
 
     @Test
+    void thePreventionOfficerReadsEveryTeamsIncidentButDoesNotAmendIt() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
+        VwUser preventionOfficer = new VwUser("pim", "Pim", "p@x", "{noop}x", true,
+                Set.of(Role.PREVENTION_OFFICER, Role.STAFF), Set.of(), Set.of());
+
+        assertThat(page(preventionOfficer, "nl")).contains("Schold.")
+                .doesNotContain(INCIDENT_PAGES + "amend", INCIDENT_PAGES + "closing");
+    }
+
+    @Test
     void someoneElseIsRefused() throws Exception {
         when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
 
