@@ -52,11 +52,8 @@ class IncidentAccess {
         return incident;
     }
 
-    /**
-     * The incident, if it exists (404). For the steps the agreements give to someone: the incident decides who
-     * may take them (403 when it refuses), since a prevention officer or peer supporter may be given a step.
-     */
-    IncidentRef existing(String incidentId) {
+    /** The incident, if it exists (404); who may see it is for the methods above. */
+    private IncidentRef existing(String incidentId) {
         return (incidentId == null || incidentId.isBlank() ? java.util.Optional.<IncidentRef>empty()
                 : lookup.find(new IncidentId(incidentId)))
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound"));

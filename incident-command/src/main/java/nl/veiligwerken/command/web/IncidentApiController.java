@@ -65,9 +65,7 @@ class IncidentApiController {
     StepAnswer recordFirstSupport(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody FirstSupportForm form) throws BindException {
         // the agreements or a leader's assignment may give it to someone other than a leader: the incident decides
-        IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = firstSupport.bindingFor(form);
-        return StepAnswer.of(incident, firstSupport.submit(incident, form, user, errors), errors);
+        return firstSupport.answer(access.openableBy(incidentId, user), form, user);
     }
 
     /** Closes the incident; 409 naming the steps still open, or when it changed since {@code expectedVersion}. */

@@ -68,14 +68,14 @@ class StepApiController {
     @PostMapping("/aftercare")
     StepAnswer recordAftercare(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                @RequestBody AftercareForm form) throws BindException {
-        return answer(incidentId, user, aftercare, form);
+        return aftercare.answer(access.openableBy(incidentId, user), form, user);
     }
 
     @Operation(summary = "Record the response to the aggressor (conversation, letter, measure, ban, police report)")
     @PostMapping("/aggressor-response")
     StepAnswer recordAggressorResponse(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                        @RequestBody AggressorResponseForm form) throws BindException {
-        return answer(incidentId, user, aggressorResponse, form);
+        return aggressorResponse.answer(access.openableBy(incidentId, user), form, user);
     }
 
     /**
@@ -107,7 +107,7 @@ class StepApiController {
     @PostMapping("/feedback")
     StepAnswer giveFeedback(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                             @RequestBody FeedbackForm form) throws BindException {
-        return answer(incidentId, user, feedback, form);
+        return feedback.answer(access.openableBy(incidentId, user), form, user);
     }
 
     /**
@@ -128,13 +128,6 @@ class StepApiController {
     @PostMapping("/labour-inspectorate")
     StepAnswer recordLabourInspectorate(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
                                         @RequestBody LabourInspectorateForm form) throws BindException {
-        return answer(incidentId, user, labourInspectorate, form);
-    }
-
-    private <F> StepAnswer answer(String incidentId, VwUser user, StepRecording<F> recording, F form)
-            throws BindException {
-        IncidentRef incident = access.openableBy(incidentId, user);
-        BindingResult errors = recording.bindingFor(form);
-        return StepAnswer.of(incident, recording.submit(incident, form, user, errors), errors);
+        return labourInspectorate.answer(access.openableBy(incidentId, user), form, user);
     }
 }
