@@ -42,7 +42,7 @@ class ComplianceProjection {
     @EventHandler
     void on(IncidentReportedEvent event) {
         compliance.saveIncident(event.incidentId(), event.teamId(),
-                Quarter.of(event.reportedAt().atZone(zone).toLocalDate()), event.protocolVersion());
+                Quarter.of(event.reportedAt(), zone), event.protocolVersion());
     }
 
     @EventHandler

@@ -1,6 +1,8 @@
 package nl.veiligwerken.query.queries;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,11 @@ public record Quarter(int year, int number) {
         if (number < 1 || number > 4) {
             throw new IllegalArgumentException("a quarter is 1 to 4: " + number);
         }
+    }
+
+    /** The quarter {@code moment} falls in on the calendar of {@code zone}. */
+    public static Quarter of(Instant moment, ZoneId zone) {
+        return of(moment.atZone(zone).toLocalDate());
     }
 
     public static Quarter of(LocalDate day) {

@@ -103,6 +103,6 @@ class ReviewProjection {
     }
 
     private Quarter quarter(Instant at) {
-        return Quarter.of(at.atZone(zone).toLocalDate());
+        return Quarter.of(at, zone);
     }
 }

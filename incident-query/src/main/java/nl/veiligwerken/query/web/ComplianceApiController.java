@@ -3,11 +3,9 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemException;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.Quarter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +37,7 @@ class ComplianceApiController {
     Compliance compliance(@RequestParam(name = "team", required = false) String team,
                           @RequestParam(name = "quarter", required = false) String quarter,
                           @AuthenticationPrincipal VwUser user) {
-        TeamId teamId = requiredTeam(team);
+        TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ReadAccess.requireMaySeeCompliance(user, teamId);
         return new Compliance(teamId.value(), q.toString(), figures.rows(teamId, q));
@@ -51,7 +49,7 @@ class ComplianceApiController {
                              @RequestParam(name = "step", required = false) String step,
                              @RequestParam(name = "outcome", required = false) String outcome,
                              @AuthenticationPrincipal VwUser user) {
-        TeamId teamId = requiredTeam(team);
+        TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ProtocolStep s = ComplianceFigures.step(step);
         ComplianceOutcome o = ComplianceFigures.outcome(outcome);
@@ -60,12 +58,5 @@ class ComplianceApiController {
                 .map(i -> new Incident(i.incidentId().value(), i.step(), i.protocolVersion(), i.dueAt(), i.completedAt(),
                         i.outcome()))
                 .toList();
-    }
-
-    private static TeamId requiredTeam(String team) {
-        if (team == null || team.isBlank()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.missing");
-        }
-        return new TeamId(team.strip());
     }
 }

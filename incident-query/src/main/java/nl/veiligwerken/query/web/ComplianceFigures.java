@@ -11,6 +11,7 @@ import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.Quarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +26,10 @@ import java.util.stream.Collectors;
 class ComplianceFigures {
 
     record TeamOption(TeamId id, String name, boolean current) {
+    }
+
+    /** The team and quarter a figures page shows. */
+    record Shown(TeamId team, Quarter quarter) {
     }
 
     private final ReadModel readModel;
@@ -59,6 +64,31 @@ class ComplianceFigures {
     Optional<Quarter> quarter(String asked) {
         return asked == null || asked.isBlank() ? Optional.of(Quarter.of(time.today()))
                 : Quarter.parse(asked);
+    }
+
+    /**
+     * What a figures page shows (compliance, quarterly review), with what their shared fragment needs in the
+     * model: the team (403 when not theirs) and the quarter; a quarter typed wrongly in the address is said on
+     * the page, and the current one shown.
+     */
+    Shown show(String team, String quarter, VwUser user, Model model) {
+        TeamId teamId = team(team, user);
+        ReadAccess.requireMaySeeCompliance(user, teamId);
+        Optional<Quarter> asked = quarter(quarter);
+        Quarter shown = asked.orElseGet(() -> quarter(null).orElseThrow());
+        model.addAttribute("quarterInvalid", asked.isEmpty());
+        model.addAttribute("team", teamId);
+        model.addAttribute("teams", teamOptions(user, teamId));
+        model.addAttribute("quarter", shown);
+        return new Shown(teamId, shown);
+    }
+
+    /** The team an API call names; 400 without one. */
+    static TeamId requiredTeam(String team) {
+        if (team == null || team.isBlank()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.missing");
+        }
+        return new TeamId(team.strip());
     }
 
     Quarter requiredQuarter(String asked) {

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Whether a team kept the protocol agreements in a quarter, and the incidents behind each number. */
 @Controller
@@ -40,18 +39,10 @@ class CompliancePageController {
     String overview(@RequestParam(name = "team", required = false) String team,
                     @RequestParam(name = "quarter", required = false) String quarter,
                     @AuthenticationPrincipal VwUser user, Model model) {
-        TeamId teamId = figures.team(team, user);
-        ReadAccess.requireMaySeeCompliance(user, teamId);
-        Optional<Quarter> asked = figures.quarter(quarter);
-        // a quarter typed wrongly in the address: say so, and show the current one
-        Quarter shown = asked.orElseGet(() -> figures.quarter(null).orElseThrow());
-        model.addAttribute("quarterInvalid", asked.isEmpty());
-        model.addAttribute("team", teamId);
-        model.addAttribute("teamName", names.team(teamId));
-        model.addAttribute("teams", figures.teamOptions(user, teamId));
-        model.addAttribute("quarter", shown);
-        model.addAttribute("rows", figures.rows(teamId, shown));
-        model.addAttribute("mayDrillDown", ReadAccess.mayDrillDown(user, teamId));
+        ComplianceFigures.Shown shown = figures.show(team, quarter, user, model);
+        model.addAttribute("teamName", names.team(shown.team()));
+        model.addAttribute("rows", figures.rows(shown.team(), shown.quarter()));
+        model.addAttribute("mayDrillDown", ReadAccess.mayDrillDown(user, shown.team()));
         return "compliance/overview";
     }
 

@@ -2,9 +2,7 @@ package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.platform.web.ApiProblemException;
 import nl.veiligwerken.query.queries.Quarter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +24,7 @@ class ReviewApiController {
     QuarterlyReviews.Report review(@RequestParam(name = "team", required = false) String team,
                                    @RequestParam(name = "quarter", required = false) String quarter,
                                    @AuthenticationPrincipal VwUser user) {
-        if (team == null || team.isBlank()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.missing");
-        }
-        TeamId teamId = new TeamId(team.strip());
+        TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ReadAccess.requireMaySeeCompliance(user, teamId);
         return reviews.report(teamId, q, user);

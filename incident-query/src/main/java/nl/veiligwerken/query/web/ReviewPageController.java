@@ -1,13 +1,11 @@
 package nl.veiligwerken.query.web;
 
-import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.analysis.LearningLevel;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
-import nl.veiligwerken.query.queries.Quarter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The quarterly team review (kwartaalevaluatie): figures and trends with charts, learning points and measures. */
 @Controller
@@ -42,17 +39,9 @@ class ReviewPageController {
     String review(@RequestParam(name = "team", required = false) String team,
                   @RequestParam(name = "quarter", required = false) String quarter,
                   @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
-        TeamId teamId = figures.team(team, user);
-        ReadAccess.requireMaySeeCompliance(user, teamId);
-        Optional<Quarter> asked = figures.quarter(quarter);
-        // a quarter typed wrongly in the address: say so, and show the current one
-        Quarter shown = asked.orElseGet(() -> figures.quarter(null).orElseThrow());
-        QuarterlyReviews.Report report = reviews.report(teamId, shown, user);
+        ComplianceFigures.Shown shown = figures.show(team, quarter, user, model);
+        QuarterlyReviews.Report report = reviews.report(shown.team(), shown.quarter(), user);
         List<QuarterlyReviews.Figures> quarters = report.quarters();
-        model.addAttribute("quarterInvalid", asked.isEmpty());
-        model.addAttribute("team", teamId);
-        model.addAttribute("teams", figures.teamOptions(user, teamId));
-        model.addAttribute("quarter", shown);
         model.addAttribute("report", report);
         model.addAttribute("current", report.current());
         model.addAttribute("dimensions", List.of(
