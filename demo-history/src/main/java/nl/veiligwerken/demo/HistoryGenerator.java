@@ -197,10 +197,10 @@ public final class HistoryGenerator {
             if (how < 0.7) {
                 finish(task, step, dueAt, dueAt.minus(Duration.ofMinutes(1 + random.nextInt((int) due.toMinutes() - 1))), doing);
             } else if (how < 0.85) {
-                add(new TaskOverdueEvent(task, id, team, step, dueAt));
+                add(new TaskOverdueEvent(task, id, team, step, dueAt, Role.TEAM_LEADER, null, Role.MANAGEMENT));
                 finish(task, step, dueAt, dueAt.plus(Duration.ofHours(1 + random.nextInt(72))), doing);
             } else if (how < 0.95) {
-                add(new TaskOverdueEvent(task, id, team, step, dueAt));
+                add(new TaskOverdueEvent(task, id, team, step, dueAt, Role.TEAM_LEADER, null, Role.MANAGEMENT));
                 anyOpen = true;
             } else {
                 anyOpen = true;

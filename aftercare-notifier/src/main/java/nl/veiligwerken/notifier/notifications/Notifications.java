@@ -2,7 +2,7 @@ package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
-import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.notifier.recipients.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,12 +22,12 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final NotificationRepository repository;
-    private final AccountDirectory accounts;
+    private final Recipients recipients;
     private final Clock clock;
 
-    Notifications(NotificationRepository repository, AccountDirectory accounts, Clock clock) {
+    Notifications(NotificationRepository repository, Recipients recipients, Clock clock) {
         this.repository = repository;
-        this.accounts = accounts;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -40,12 +40,12 @@ public class Notifications {
             return 0;
         }
         TeamId team = event.teamId();
-        String teamName = accounts.team(team).map(AccountDirectory.Team::name).orElse(team.value());
-        List<AccountDirectory.Contact> leaders = accounts.leadersOf(team);
+        String teamName = recipients.teamName(team);
+        List<Recipients.Recipient> leaders = recipients.leadersOf(team);
         if (leaders.isEmpty()) {
             log.warn("Task {} of team {} scheduled, but the team has no team leader to tell", event.taskId(), team);
         }
-        for (AccountDirectory.Contact leader : leaders) {
+        for (Recipients.Recipient leader : leaders) {
             repository.save(Notification.taskScheduled(eventId,
                     new Notification.Recipient(leader.username(), leader.displayName(), leader.email(), leader.language()),
                     team.value(), teamName, event.incidentId().value(), event.taskId().value(), event.step(),

@@ -83,7 +83,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Incident {
 
     /** A step or action that became a task and is not done yet. */
-    private record OpenTask(ProtocolStep step, Instant dueAt) {
+    private record OpenTask(ProtocolStep step, Instant dueAt, Role assigneeRole, String assignee) {
     }
 
     private static final List<ProtocolStep> AFTERCARE_ORDER =
@@ -284,7 +284,9 @@ class Incident {
     }
 
     private void overdue(TaskId task, OpenTask open) {
-        apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt()));
+        // escalateTo is filled from the incident's agreements by the notifier work (issue 5)
+        apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt(), open.assigneeRole(),
+                open.assignee(), null));
     }
 
     /**
@@ -649,7 +651,7 @@ class Incident {
 
     @EventSourcingHandler
     void on(TaskScheduledEvent event) {
-        openTasks.put(event.taskId(), new OpenTask(event.step(), event.dueAt()));
+        openTasks.put(event.taskId(), new OpenTask(event.step(), event.dueAt(), event.assigneeRole(), event.assignee()));
         everScheduled.add(event.step());
     }
 

@@ -285,7 +285,8 @@ class IncidentTest {
     }
 
     private static TaskOverdueEvent overdue(ProtocolStep step, Instant dueAt) {
-        return new TaskOverdueEvent(task(step), ID, TEAM, step, dueAt);
+        return new TaskOverdueEvent(task(step), ID, TEAM, step, dueAt, step == INCIDENT_ANALYSIS ? Role.PREVENTION_OFFICER : Role.TEAM_LEADER,
+                null, null);
     }
 
     private static String deadline(ProtocolStep step) {
@@ -1719,7 +1720,7 @@ class IncidentTest {
                 .andGivenCommands(allStepsOfAMinorIncident())
                 .andGivenCommands(planAction())
                 .whenTimeAdvancesTo(actionDue())
-                .expectEvents(new TaskOverdueEvent(ACTION_TASK, ID, TEAM, FOLLOW_UP_ACTION, actionDue()));
+                .expectEvents(new TaskOverdueEvent(ACTION_TASK, ID, TEAM, FOLLOW_UP_ACTION, actionDue(), null, "kees", null));
     }
 
     @Test

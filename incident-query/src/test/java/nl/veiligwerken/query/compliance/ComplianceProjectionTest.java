@@ -147,6 +147,7 @@ class ComplianceProjectionTest {
     }
 
     private static TaskOverdueEvent overdue(TaskScheduledEvent task) {
-        return new TaskOverdueEvent(task.taskId(), task.incidentId(), task.teamId(), task.step(), task.dueAt());
+        return new TaskOverdueEvent(task.taskId(), task.incidentId(), task.teamId(), task.step(), task.dueAt(),
+                task.assigneeRole(), task.assignee(), null);
     }
 }

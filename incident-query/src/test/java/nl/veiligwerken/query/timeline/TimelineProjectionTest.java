@@ -190,7 +190,7 @@ class TimelineProjectionTest {
                 REPORTED, due, null), "e-" + n, n++);
         projection.on(new ReportAmendedEvent(INCIDENT, reported().content(), "Ernst aangepast", "mark",
                 REPORTED.plusSeconds(60)), "e-" + n, n++);
-        projection.on(new TaskOverdueEvent(SUPPORT_TASK, INCIDENT, NOORD, ProtocolStep.FIRST_SUPPORT, due), "e-" + n, n++);
+        projection.on(new TaskOverdueEvent(SUPPORT_TASK, INCIDENT, NOORD, ProtocolStep.FIRST_SUPPORT, due, null, null, null), "e-" + n, n++);
         projection.on(new FirstSupportOfferedEvent(INCIDENT, "bram", due.plusSeconds(3600), FirstSupportResponse.ACCEPTED,
                 "bram", due.plusSeconds(3700)), "e-" + n, n++);
         projection.on(new TaskCompletedEvent(SUPPORT_TASK, INCIDENT, NOORD, ProtocolStep.FIRST_SUPPORT, due,

@@ -101,6 +101,19 @@ public class AccountDirectory implements UserDetailsService {
                 .list();
     }
 
+    /** Everyone enabled with a role, whatever their teams: for the organisation-wide roles. */
+    public List<Contact> holdersOf(Role role) {
+        return jdbc.sql("""
+                        select a.username, a.display_name, a.email, a.language
+                          from identity.account a
+                          join identity.account_role r on r.username = a.username and r.role = ?
+                         where a.enabled
+                         order by a.display_name, a.username""")
+                .param(role.name())
+                .query(Contact.class)
+                .list();
+    }
+
     public Optional<Contact> contact(String username) {
         return jdbc.sql("select username, display_name, email, language from identity.account where username = ?")
                 .param(username).query(Contact.class).optional();
