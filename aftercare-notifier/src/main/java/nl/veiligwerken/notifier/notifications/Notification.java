@@ -49,6 +49,9 @@ class Notification {
     private Instant dueAt;
     private Instant createdAt;
 
+    /** Goes out at once, never in a digest. */
+    private boolean urgent;
+
     @Column(name = "is_read")
     private boolean read;
 
@@ -176,6 +179,10 @@ class Notification {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    boolean urgent() {
+        return urgent;
     }
 
     boolean read() {
