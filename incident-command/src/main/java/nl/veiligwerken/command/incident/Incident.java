@@ -267,26 +267,31 @@ class Incident {
         return "task-due-action-" + action.value();
     }
 
+    /** An agreed step still open at its due time: who hears of it is what the incident's agreements say. */
     @DeadlineHandler
-    void stepDue(ProtocolStep step) {
+    void stepDue(ProtocolStep step, ProtocolBook protocol) {
+        Role escalateTo = protocol.version(protocolVersion).step(step).map(StepAgreement::escalateTo).orElse(null);
         openTasks.entrySet().stream()
                 .filter(task -> task.getValue().step() == step)
                 .findFirst()
-                .ifPresent(task -> overdue(task.getKey(), task.getValue()));
+                .ifPresent(task -> overdue(task.getKey(), task.getValue(), escalateTo));
     }
 
+    /**
+     * A follow-up action still open at its due time. Actions are planned by a leader of the team, not agreed:
+     * no agreement names who hears, so the team's leaders do, who planned it and follow it up.
+     */
     @DeadlineHandler
     void actionDue(TaskId task) {
         OpenTask open = openTasks.get(task);
         if (open != null) {
-            overdue(task, open);
+            overdue(task, open, Role.TEAM_LEADER);
         }
     }
 
-    private void overdue(TaskId task, OpenTask open) {
-        // escalateTo is filled from the incident's agreements by the notifier work (issue 5)
+    private void overdue(TaskId task, OpenTask open, Role escalateTo) {
         apply(new TaskOverdueEvent(task, incidentId, teamId, open.step(), open.dueAt(), open.assigneeRole(),
-                open.assignee(), null));
+                open.assignee(), escalateTo));
     }
 
     /**
@@ -359,7 +364,7 @@ class Incident {
         boolean held = command.outcome() == AftercareOutcome.HELD;
         apply(new AftercareTalkRecordedEvent(incidentId, step, affectedPerson, command.heldAt(), command.outcome(),
                 held && command.needsMoreHelp(), held ? command.referrals() : Set.of(),
-                command.recordedBy().username(), command.recordedAt()));
+                command.recordedBy().username(), command.recordedAt(), teamId));
         if (step != null) {
             complete(step, command.heldAt(), deadlines);
         }
@@ -486,7 +491,7 @@ class Incident {
             throw new IncidentRejectedException("incident.feedback.message.required", "message");
         }
         apply(new FeedbackGivenEvent(incidentId, reportedBy, command.message().strip(), command.givenBy().username(),
-                command.givenAt()));
+                command.givenAt(), teamId));
         complete(ProtocolStep.FEEDBACK, command.givenAt(), deadlines);
         return AggregateLifecycle.getVersion();
     }

@@ -142,6 +142,22 @@ class IncidentTest {
         return fixture;
     }
 
+    /** Version 3, from {@link #V3_FROM}: version 2, but the prevention officer hears of every overdue step. */
+    private static final Instant V3_FROM = Instant.parse("2026-12-07T10:00:00Z");
+    /** Monday 14 December 2026, 10:00 in Amsterdam. */
+    private static final Instant REPORTED_V3 = Instant.parse("2026-12-14T09:00:00Z");
+
+    private static AggregateTestFixture<Incident> fixtureWithVersion3() {
+        AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+        List<StepAgreement> version3 = version2().stream()
+                .map(s -> new StepAgreement(s.step(), s.requiredFrom(), s.requiredForKinds(), s.assignee(), s.due(),
+                        Role.PREVENTION_OFFICER))
+                .toList();
+        fixture.registerInjectableResource(new InMemoryProtocolBook().adopt(version2(), V2_FROM).adopt(version3, V3_FROM));
+        fixture.registerInjectableResource(new DueTimes(ZoneId.of("Europe/Amsterdam")));
+        return fixture;
+    }
+
     private static List<StepAgreement> version2() {
         return List.of(
                 new StepAgreement(FIRST_SUPPORT, Severity.MINOR, Set.of(), Role.PEER_SUPPORTER, DueTime.hours(4), Role.TEAM_LEADER),
@@ -207,7 +223,7 @@ class IncidentTest {
     private static AftercareTalkRecordedEvent talked(ProtocolStep step, Instant heldAt, AftercareOutcome outcome,
                                                      boolean needsMoreHelp, Referral... referrals) {
         return new AftercareTalkRecordedEvent(ID, step, "sanne", heldAt, outcome, needsMoreHelp, Set.of(referrals), "mark",
-                heldAt.plus(Duration.ofHours(1)));
+                heldAt.plus(Duration.ofHours(1)), TEAM);
     }
 
     private static RecordAggressorResponseCommand aggressorResponse(Actor recordedBy, Instant respondedAt,
@@ -284,9 +300,10 @@ class IncidentTest {
         return new TaskCompletedEvent(task(step), ID, TEAM, step, dueAt, doneAt, late);
     }
 
+    /** Overdue under version 1: whose task the agreement says, and management hears (the default). */
     private static TaskOverdueEvent overdue(ProtocolStep step, Instant dueAt) {
         return new TaskOverdueEvent(task(step), ID, TEAM, step, dueAt, step == INCIDENT_ANALYSIS ? Role.PREVENTION_OFFICER : Role.TEAM_LEADER,
-                null, null);
+                null, Role.MANAGEMENT);
     }
 
     private static String deadline(ProtocolStep step) {
@@ -787,7 +804,7 @@ class IncidentTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new AftercareTalkRecordedEvent(ID, AFTERCARE_TALK, "sanne", heldAt, AftercareOutcome.HELD, false,
-                                Set.of(), "mark", recordedAt),
+                                Set.of(), "mark", recordedAt, TEAM),
                         completed(AFTERCARE_TALK, AFTERCARE_TALK_DUE, heldAt, false),
                         scheduled(FIRST_CHECK_IN, Role.TEAM_LEADER, recordedAt, checkInDue))
                 .expectScheduledDeadlineWithName(checkInDue, deadline(FIRST_CHECK_IN));
@@ -820,7 +837,7 @@ class IncidentTest {
                 .when(talk(heldAt))
                 .expectEventsMatching(payloadsThat("a talk with kees", payloads -> payloads.get(0)
                         .equals(new AftercareTalkRecordedEvent(ID, AFTERCARE_TALK, "kees", heldAt, AftercareOutcome.HELD,
-                                false, Set.of(), "mark", heldAt.plus(Duration.ofHours(1))))));
+                                false, Set.of(), "mark", heldAt.plus(Duration.ofHours(1)), TEAM))));
     }
 
     @Test
@@ -1055,7 +1072,7 @@ class IncidentTest {
         givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
                 .when(feedback(MARK, givenAt))
                 .expectEvents(
-                        new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", givenAt),
+                        new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", givenAt, TEAM),
                         completed(FEEDBACK, FEEDBACK_DUE, givenAt, false))
                 .expectNoScheduledDeadlineWithName(FEEDBACK_DUE, deadline(FEEDBACK));
     }
@@ -1067,7 +1084,7 @@ class IncidentTest {
         givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
                 .andGivenCommands(feedback(MARK, REPORTED.plus(Duration.ofDays(4))))
                 .when(feedback(MARK, later))
-                .expectEvents(new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", later));
+                .expectEvents(new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", later, TEAM));
     }
 
     @Test
@@ -1089,7 +1106,7 @@ class IncidentTest {
                         content(Severity.MINOR, Aggressor.UNKNOWN), false))
                 .when(feedback(MARK, givenAt))
                 .expectEventsMatching(payloadsThat("feedback for sanne", payloads -> payloads.get(0).equals(
-                        new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", givenAt))));
+                        new FeedbackGivenEvent(ID, "sanne", "We hebben de client een brief gestuurd.", "mark", givenAt, TEAM))));
     }
 
     @Test
@@ -1674,7 +1691,7 @@ class IncidentTest {
                 .andGivenCommands(planAction())
                 .when(new GiveFeedbackCommand(ID, VERSION_AFTER_MINOR_REPORT + 2, "Gedaan", MARK, at))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new FeedbackGivenEvent(ID, "sanne", "Gedaan", "mark", at),
+                .expectEvents(new FeedbackGivenEvent(ID, "sanne", "Gedaan", "mark", at, TEAM),
                         completed(FEEDBACK, FEEDBACK_DUE, at, false))
                 .expectResultMessagePayload(VERSION_AFTER_MINOR_REPORT + 4);
     }
@@ -1720,7 +1737,45 @@ class IncidentTest {
                 .andGivenCommands(allStepsOfAMinorIncident())
                 .andGivenCommands(planAction())
                 .whenTimeAdvancesTo(actionDue())
-                .expectEvents(new TaskOverdueEvent(ACTION_TASK, ID, TEAM, FOLLOW_UP_ACTION, actionDue(), null, "kees", null));
+                .expectEvents(new TaskOverdueEvent(ACTION_TASK, ID, TEAM, FOLLOW_UP_ACTION, actionDue(), null, "kees",
+                        Role.TEAM_LEADER));
+    }
+
+    @Test
+    void anOverdueStepIsEscalatedToWhomTheIncidentsOwnAgreementsName() {
+        // version 2 gives first support to a peer supporter and lets the team leader hear when it is late
+        Instant due = Instant.parse("2026-12-07T13:00:00Z");
+        fixtureWithVersion3().givenCurrentTime(REPORTED_V2)
+                .andGivenCommands(report(REPORTED_V2, content(Severity.MINOR, Aggressor.UNKNOWN)))
+                .whenTimeAdvancesTo(due)
+                .expectEvents(new TaskOverdueEvent(task(FIRST_SUPPORT), ID, TEAM, FIRST_SUPPORT, due, Role.PEER_SUPPORTER,
+                        null, Role.TEAM_LEADER));
+    }
+
+    @Test
+    void anIncidentHeldToAVersionThatEscalatesToThePreventionOfficerTellsThem() {
+        Instant due = REPORTED_V3.plus(Duration.ofHours(4));
+        fixtureWithVersion3().givenCurrentTime(REPORTED_V3)
+                .andGivenCommands(report(REPORTED_V3, content(Severity.MINOR, Aggressor.UNKNOWN)))
+                .whenTimeAdvancesTo(due)
+                .expectEvents(new TaskOverdueEvent(task(FIRST_SUPPORT), ID, TEAM, FIRST_SUPPORT, due, Role.PEER_SUPPORTER,
+                        null, Role.PREVENTION_OFFICER));
+    }
+
+    @Test
+    void anOverdueActionIsEscalatedToTheTeamLeaderWhateverTheAgreementsSay() {
+        // no agreement covers a follow-up action: the leaders who plan and follow up actions hear of it
+        Instant due = REPORTED_V3.plus(Duration.ofDays(2));
+        fixtureWithVersion3().givenCurrentTime(REPORTED_V3)
+                .andGivenCommands(report(REPORTED_V3, content(Severity.MINOR, Aggressor.UNKNOWN)),
+                        new PlanFollowUpActionCommand(ID, null, ACTION, FollowUpKind.AGGRESSOR_LETTER, "Brief", "kees", due,
+                                false, MARK, REPORTED_V3.plus(Duration.ofMinutes(1))),
+                        firstSupport(MARK, REPORTED_V3.plus(Duration.ofHours(1))),
+                        talk(REPORTED_V3.plus(Duration.ofHours(2))),
+                        feedback(MARK, REPORTED_V3.plus(Duration.ofHours(3))))
+                .whenTimeAdvancesTo(due)
+                .expectEvents(new TaskOverdueEvent(ACTION_TASK, ID, TEAM, FOLLOW_UP_ACTION, due, null, "kees",
+                        Role.TEAM_LEADER));
     }
 
     @Test
@@ -1824,7 +1879,7 @@ class IncidentTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsThat("the first check-in done by bram", payloads -> payloads.contains(
                         new AftercareTalkRecordedEvent(ID, FIRST_CHECK_IN, "sanne", checkIn, AftercareOutcome.HELD, false,
-                                Set.of(), "bram", checkIn))));
+                                Set.of(), "bram", checkIn, TEAM))));
         fixture().givenCurrentTime(REPORTED_V2)
                 .andGivenCommands(report(REPORTED_V2, content(Severity.MODERATE, Aggressor.UNKNOWN)))
                 .when(new RecordAftercareTalkCommand(ID, null, heldAt, AftercareOutcome.HELD, false, Set.of(), BRAM,
