@@ -1,6 +1,10 @@
 package nl.veiligwerken.command.publishing;
 
+import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.PublishedEventType;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.command.lookup.IncidentLookup;
+import nl.veiligwerken.command.lookup.IncidentRef;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import nl.veiligwerken.command.demo.DemoHistory;
@@ -38,11 +42,14 @@ class KafkaEventPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
     private final PublishingProperties properties;
+    private final IncidentLookup incidents;
 
-    KafkaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, PublishingProperties properties) {
+    KafkaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, PublishingProperties properties,
+                        IncidentLookup incidents) {
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
+        this.incidents = incidents;
     }
 
     @EventHandler
@@ -50,7 +57,7 @@ class KafkaEventPublisher {
         if (message.getMetaData().containsKey(DemoHistory.METADATA_KEY)) {
             return; // generated history for a demo: not news, nobody is to be told
         }
-        PublishedMessages.of(event).ifPresent(published -> {
+        PublishedMessages.of(event, this::teamOf).ifPresent(published -> {
             List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
             failFastIfAnEarlierSendFailed(pending);
             ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), published.incidentId(),
@@ -64,6 +71,14 @@ class KafkaEventPublisher {
             header(record, "content-type", "application/json");
             pending.add(kafka.send(record));
         });
+    }
+
+    /**
+     * The team of an incident whose feedback or aftercare event was stored before those events recorded it: the
+     * lookup row was written with the report, in the same transaction, so it is there.
+     */
+    private TeamId teamOf(IncidentId incident) {
+        return incidents.find(incident).map(IncidentRef::teamId).orElse(null);
     }
 
     /**
