@@ -41,8 +41,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The command service on a real PostgreSQL and a real (embedded) Kafka broker. */
+/**
+ * The command service on a real PostgreSQL and a real (embedded) Kafka broker; the deadline scheduler looks
+ * often, so a task due now falls overdue within the test.
+ */
 @CommandServiceIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "veilig-werken.deadlines.polling-interval=200ms")
 class CommandServiceIT {
 
     @Autowired
@@ -347,6 +351,105 @@ class CommandServiceIT {
         assertThat(task.value()).contains("\"step\":\"FIRST_SUPPORT\"").contains("\"assigneeRole\":\"TEAM_LEADER\"")
                 .contains("\"incidentId\":\"" + id + "\"").contains("\"dueAt\":\"");
         assertThat(mine.get(0).value()).doesNotContain("Schold mij uit");
+    }
+
+    /** Takes a step through the JSON API and answers the incident's version after it. */
+    private long step(nl.veiligwerken.platform.security.VwUser person, String path, String json) throws Exception {
+        String answer = mvc.perform(post(path).with(user(person)).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return ((Number) com.jayway.jsonpath.JsonPath.read(answer, "$.version")).longValue();
+    }
+
+    @Test
+    void anIncidentsStepsArePublishedForTheNotifierWithoutWhatWasSaid() throws Exception {
+        for (var person : List.of(users.peerSupporter, users.colleague)) {
+            directory.saveAccount(person.getUsername(), person.displayName(), person.email(), "{noop}x",
+                    person.roles(), person.memberOf(), person.leads());
+        }
+        String feedbackMarker = UUID.randomUUID().toString();
+        String feedbackText = "Terugkoppeling " + feedbackMarker + ": de cliënt kreeg een brief";
+        String id = users.report(mvc, "Dreigde aan de balie");
+        String api = "/api/incidents/" + id;
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+
+        long version = step(users.leader, api + "/peer-supporter", """
+                {"expectedVersion":3,"peerSupporter":"%s"}""".formatted(users.peerSupporter.getUsername()));
+        version = step(users.leader, api + "/aftercare", """
+                {"expectedVersion":%d,"heldAt":"%s","outcome":"HELD","needsMoreHelp":true,
+                 "referrals":["PSYCHOLOGIST"]}""".formatted(version, now));
+        version = step(users.leader, api + "/feedback", """
+                {"expectedVersion":%d,"message":"%s"}""".formatted(version, feedbackText));
+        // due now: its persistent deadline fires at the scheduler's next look and the action falls overdue
+        step(users.leader, api + "/actions", """
+                {"expectedVersion":%d,"actionId":"%s","kind":"AGGRESSOR_LETTER","description":"Brief aan de cliënt",
+                 "owner":"%s","dueAt":"%s"}""".formatted(version, UUID.randomUUID(), users.colleague.getUsername(), now));
+
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(kafka.getBrokersAsString())) {
+            consumer.subscribe(List.of("incident-events"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    all.add(r);
+                    if (r.value().contains(id)) {
+                        mine.add(r);
+                    }
+                });
+                return mine.stream().anyMatch(r -> "nl.veiligwerken.incident.task-overdue.v1".equals(headerOf(r, "ce_type")));
+            });
+        }
+
+        assertThat(mine).extracting(r -> headerOf(r, "ce_type")).containsSubsequence(
+                "nl.veiligwerken.incident.reported.v1",
+                "nl.veiligwerken.incident.peer-supporter-assigned.v1",
+                "nl.veiligwerken.incident.aftercare-talk-recorded.v1", "nl.veiligwerken.incident.task-completed.v1",
+                "nl.veiligwerken.incident.feedback-given.v1", "nl.veiligwerken.incident.task-completed.v1",
+                "nl.veiligwerken.incident.task-scheduled.v1", "nl.veiligwerken.incident.task-overdue.v1");
+        Map<String, String> storedTypeById = new java.util.HashMap<>();
+        jdbc.query("select event_identifier, payload_type from eventstore.domain_event_entry where aggregate_identifier = ?",
+                rs -> {
+                    storedTypeById.put(rs.getString(1), rs.getString(2));
+                }, id);
+        Map<String, String> storedTypeOf = Map.of(
+                "reported", "reporting.IncidentReportedEvent", "task-scheduled", "protocol.TaskScheduledEvent",
+                "task-completed", "protocol.TaskCompletedEvent", "task-overdue", "protocol.TaskOverdueEvent",
+                "peer-supporter-assigned", "firstsupport.PeerSupporterAssignedEvent",
+                "aftercare-talk-recorded", "aftercare.AftercareTalkRecordedEvent",
+                "feedback-given", "feedback.FeedbackGivenEvent");
+        assertThat(mine).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(id);
+            assertThat(headerOf(r, "ce_subject")).isEqualTo(id);
+            String type = headerOf(r, "ce_type").replaceAll("^nl\\.veiligwerken\\.incident\\.|\\.v1$", "");
+            assertThat(storedTypeById.get(headerOf(r, "ce_id"))).as("ce_id names the stored event it comes from")
+                    .isEqualTo("nl.veiligwerken.api." + storedTypeOf.get(type));
+        });
+        assertThat(mine).extracting(r -> headerOf(r, "ce_id")).doesNotHaveDuplicates();
+
+        String assigned = valueOf(mine, "peer-supporter-assigned");
+        assertThat(assigned).contains("\"peerSupporter\":\"" + users.peerSupporter.getUsername() + "\"",
+                "\"teamId\":\"" + users.team.value() + "\"");
+        String talk = valueOf(mine, "aftercare-talk-recorded");
+        assertThat(talk).contains("\"step\":\"AFTERCARE_TALK\"", "\"needsMoreHelp\":true",
+                "\"colleague\":\"" + users.staff.getUsername() + "\"", "\"teamId\":\"" + users.team.value() + "\"")
+                .doesNotContain("PSYCHOLOGIST").doesNotContain("referrals");
+        String feedback = valueOf(mine, "feedback-given");
+        assertThat(feedback).contains("\"reporter\":\"" + users.staff.getUsername() + "\"",
+                "\"givenBy\":\"" + users.leader.getUsername() + "\"", "\"teamId\":\"" + users.team.value() + "\"");
+        assertThat(mine).filteredOn(r -> headerOf(r, "ce_type").endsWith("task-completed.v1"))
+                .extracting(r -> (String) com.jayway.jsonpath.JsonPath.read(r.value(), "$.step"))
+                .contains("AFTERCARE_TALK", "FEEDBACK");
+        String overdue = valueOf(mine, "task-overdue");
+        assertThat(overdue).contains("\"step\":\"FOLLOW_UP_ACTION\"", "\"assigneeRole\":null",
+                "\"assignee\":\"" + users.colleague.getUsername() + "\"", "\"escalateTo\":\"TEAM_LEADER\"");
+
+        assertThat(all).as("the feedback's words are nowhere on the topic")
+                .noneMatch(r -> r.value().contains(feedbackMarker) || r.value().contains("de cliënt kreeg een brief"));
+    }
+
+    private static String valueOf(List<ConsumerRecord<String, String>> records, String type) {
+        return records.stream().filter(r -> headerOf(r, "ce_type").equals("nl.veiligwerken.incident." + type + ".v1"))
+                .findFirst().orElseThrow().value();
     }
 
     static KafkaConsumer<String, String> consumer(String brokers) {
