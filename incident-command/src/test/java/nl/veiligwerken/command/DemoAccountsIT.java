@@ -47,27 +47,83 @@ class DemoAccountsIT {
     @Autowired
     EmbeddedKafkaBroker kafka;
 
+    /** The recent incidents' fixed ids (see RecentIncidents): the only ones the demo publishes. */
+    private static final java.util.Set<String> RECENT = java.util.stream.IntStream.rangeClosed(1, 5)
+            .mapToObj(i -> new java.util.UUID(0x7e57_2026_1201_0000L + i, 0).toString())
+            .collect(java.util.stream.Collectors.toSet());
+
     @Test
-    void aNewDemoInstallationHasAYearOfHistoryThatIsNotPublishedAsNews() {
+    void aNewDemoInstallationHasAYearOfHistoryNotPublishedAndAFewRecentIncidentsThatAre() {
         assertThat(jdbc.sql("select count(*) from command.incident_lookup where team_id in ('ambulant-noord', 'woongroep-zuid')")
-                .query(Long.class).single()).isEqualTo(40);
+                .query(Long.class).single()).isEqualTo(40 + RECENT.size());
         assertThat(jdbc.sql("select min(convert_from(payload, 'UTF8')::jsonb ->> 'reportedAt') from eventstore.domain_event_entry"
                         + " where payload_type like '%IncidentReportedEvent'").query(String.class).single())
                 .as("reports from months ago").isLessThan(java.time.Instant.now().minus(java.time.Duration.ofDays(60)).toString());
         long head = jdbc.sql("select max(global_index) from eventstore.domain_event_entry").query(Long.class).single();
-        // once the publisher has passed every generated event, the topic still holds none of them
+        // once the publisher has passed every generated event, the topic holds the recent incidents and nothing else
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from command.token_entry where processor_name = 'kafka-publisher' and token is not null"
                         + " and convert_from(token, 'UTF8') like '%index%'").query(Long.class).single() > 0
                 && publisherPosition() >= head);
+        java.util.Map<String, java.util.List<String>> typesByIncident = new java.util.HashMap<>();
         try (var consumer = CommandServiceIT.consumer(kafka.getBrokersAsString())) {
             consumer.subscribe(java.util.List.of("incident-events"));
-            int records = 0;
-            for (int i = 0; i < 10; i++) {
-                records += consumer.poll(java.time.Duration.ofMillis(300)).count();
+            // read until every recent incident was seen, then a while longer for anything that should not be there
+            long quietUntil = Long.MAX_VALUE;
+            long giveUpAt = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < Math.min(quietUntil, giveUpAt)) {
+                consumer.poll(java.time.Duration.ofMillis(300)).forEach(record -> typesByIncident
+                        .computeIfAbsent(record.key(), key -> new java.util.ArrayList<>())
+                        .add(CommandServiceIT.headerOf(record, "ce_type")));
+                if (quietUntil == Long.MAX_VALUE && typesByIncident.keySet().containsAll(RECENT)) {
+                    quietUntil = System.currentTimeMillis() + 2_000;
+                }
             }
-            assertThat(records).as("records on incident-events").isZero();
         }
+        assertThat(typesByIncident.keySet()).as("incidents on incident-events").isEqualTo(RECENT);
+        assertThat(typesByIncident.values()).allSatisfy(types ->
+                assertThat(types).contains("nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1"));
+        assertThat(typesByIncident.values().stream().flatMap(java.util.List::stream))
+                .contains("nl.veiligwerken.incident.peer-supporter-assigned.v1", "nl.veiligwerken.incident.feedback-given.v1",
+                        "nl.veiligwerken.incident.aftercare-talk-recorded.v1");
+    }
+
+    @Test
+    void everyOpenTaskOfTheDemoEitherFellOverdueOrHasItsDeadline() {
+        // a task scheduled and not ended must have a deadline ahead; one whose due time passed has its overdue event
+        String open = """
+                select s.payload_type, convert_from(s.payload, 'UTF8')::jsonb as task
+                  from eventstore.domain_event_entry s
+                 where s.payload_type like '%TaskScheduledEvent'
+                   and not exists (select 1 from eventstore.domain_event_entry e
+                                    where e.aggregate_identifier = s.aggregate_identifier
+                                      and e.payload_type ~ 'Task(Completed|Withdrawn|Overdue)Event'
+                                      and convert_from(e.payload, 'UTF8')::jsonb ->> 'taskId' = convert_from(s.payload, 'UTF8')::jsonb ->> 'taskId')""";
+        long openTasks = jdbc.sql("select count(*) from (" + open + ") t").query(Long.class).single();
+        long openPastDue = jdbc.sql("select count(*) from (" + open + ") t where (task ->> 'dueAt')::timestamptz < now()")
+                .query(Long.class).single();
+        long deadlines = jdbc.sql("select count(*) from command.scheduled_tasks").query(Long.class).single();
+        assertThat(openTasks).as("open tasks in the demo").isGreaterThan(RECENT.size());
+        assertThat(openPastDue).as("open tasks past their due time without an overdue event").isZero();
+        assertThat(deadlines).as("deadlines scheduled").isEqualTo(openTasks);
+    }
+
+    @Test
+    void aRecentIncidentTakesTheNextStepLikeAnyOther() throws Exception {
+        // the incident whose first support is nearly due: the aggregate loads from the written events and takes it on time
+        String incident = new java.util.UUID(0x7e57_2026_1201_0000L + 2, 0).toString();
+        mvc.perform(post("/api/incidents/{id}/first-support", incident)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("mark", "demo"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"expectedVersion\": " + (jdbc.sql("select max(sequence_number) from eventstore.domain_event_entry"
+                                + " where aggregate_identifier = ?").param(incident).query(Long.class).single())
+                                + ", \"offeredAt\": \"" + java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                                .withNano(0).minusMinutes(1) + "\", \"response\": \"ACCEPTED\"}"))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select convert_from(payload, 'UTF8')::jsonb ->> 'late' from eventstore.domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type like '%TaskCompletedEvent'").param(incident)
+                .query(String.class).list()).containsExactly("false");
     }
 
     private long publisherPosition() {

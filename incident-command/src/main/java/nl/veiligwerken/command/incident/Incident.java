@@ -260,11 +260,11 @@ class Incident {
     }
 
     private static String deadlineName(ProtocolStep step) {
-        return "task-due-" + step.name();
+        return TaskDeadlines.name(step);
     }
 
     private static String deadlineName(ActionId action) {
-        return "task-due-action-" + action.value();
+        return TaskDeadlines.name(action);
     }
 
     /** An agreed step still open at its due time: who hears of it is what the incident's agreements say. */
@@ -627,11 +627,11 @@ class Incident {
     }
 
     private TaskId taskId(ProtocolStep step) {
-        return new TaskId(incidentId + ":" + step.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return TaskDeadlines.task(incidentId, step);
     }
 
     private TaskId taskId(ActionId action) {
-        return new TaskId(incidentId + ":action-" + action.value());
+        return TaskDeadlines.task(incidentId, action);
     }
 
     private static String strip(String text) {
