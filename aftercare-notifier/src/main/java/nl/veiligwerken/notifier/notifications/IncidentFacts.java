@@ -106,8 +106,8 @@ class IncidentFacts {
 
     /** Whether the task is still open and not overdue: read again, locked, just before reminding. */
     boolean stillOpen(String taskId) {
-        return jdbc.sql("select count(*) from open_task where task_id = ? and state = 'OPEN' and not overdue for update")
-                .param(taskId).query(Long.class).single() == 1;
+        return jdbc.sql("select task_id from open_task where task_id = ? and state = 'OPEN' and not overdue for update")
+                .param(taskId).query(String.class).optional().isPresent();
     }
 
     /** Keeps the latest talk of an incident; one recorded earlier, arriving late, does not replace it. */
