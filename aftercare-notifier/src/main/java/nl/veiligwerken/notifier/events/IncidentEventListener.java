@@ -24,9 +24,9 @@ import java.util.Optional;
 
 /**
  * Reads {@code incident-events} (CloudEvents in Kafka binary mode) and hands every type to the rules in
- * {@link Notifications}. The type comes from the {@code ce_type}
- * header and the de-duplication key from {@code ce_id}; a record without them, or whose value does not read
- * into its type's record, is thrown back to the error handler, which retries it and then dead-letters it.
+ * {@link Notifications}. The type comes from the {@code ce_type} header and the de-duplication key from
+ * {@code ce_id}; a record without them, whose value does not read into its type's record, or that lacks a field
+ * the rules need, is thrown back to the error handler, which retries it and then dead-letters it.
  */
 @Component
 class IncidentEventListener {
@@ -124,8 +124,7 @@ class IncidentEventListener {
     private static void require(ConsumerRecord<String, String> record, Object... fields) {
         for (Object field : fields) {
             if (field == null) {
-                throw new UnreadableEventException(record.topic() + " record at " + position(record)
-                        + " lacks a required field");
+                throw new UnreadableEventException("record at " + position(record) + " lacks a required field");
             }
         }
     }
