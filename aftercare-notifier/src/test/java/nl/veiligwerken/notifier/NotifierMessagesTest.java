@@ -1,6 +1,8 @@
 package nl.veiligwerken.notifier;
 
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.notifier.notifications.AftercareSignal;
+import nl.veiligwerken.notifier.notifications.LinkTarget;
 import nl.veiligwerken.notifier.notifications.MailStatus;
 import nl.veiligwerken.notifier.notifications.NotificationKind;
 import nl.veiligwerken.platform.test.MessageBundles;
@@ -42,6 +44,13 @@ class NotifierMessagesTest {
             keys.add("notifications.mail.subject." + kind);
             keys.add("notifications.mail.body." + kind);
         }
+        for (AftercareSignal signal : AftercareSignal.values()) {
+            keys.add("notifications.signal." + signal);
+        }
+        for (LinkTarget link : LinkTarget.values()) {
+            keys.add("notifications.link." + link);
+        }
+        keys.add("notifications.mail.subject.urgent");
         for (MailStatus status : MailStatus.values()) {
             keys.add("notifications.mailStatus." + status);
         }

@@ -1,7 +1,14 @@
 package nl.veiligwerken.notifier.events;
 
 import nl.veiligwerken.api.PublishedEventType;
+import nl.veiligwerken.api.aftercare.AftercareTalkNotice;
+import nl.veiligwerken.api.feedback.FeedbackGivenNotice;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
+import nl.veiligwerken.api.protocol.TaskCompletedEvent;
+import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
+import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
+import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 import nl.veiligwerken.notifier.notifications.Notifications;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -16,9 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Reads {@code incident-events} (CloudEvents in Kafka binary mode). The type comes from the {@code ce_type}
- * header and the de-duplication key from {@code ce_id}; a record without them, or whose value does not read
- * into its type's record, is thrown back to the error handler, which retries it and then dead-letters it.
+ * Reads {@code incident-events} (CloudEvents in Kafka binary mode) and hands every type to the rules in
+ * {@link Notifications}. The type comes from the {@code ce_type} header and the de-duplication key from
+ * {@code ce_id}; a record without them, whose value does not read into its type's record, or that lacks a field
+ * the rules need, is thrown back to the error handler, which retries it and then dead-letters it.
  */
 @Component
 class IncidentEventListener {
@@ -47,15 +55,57 @@ class IncidentEventListener {
             log.debug("Ignoring event {} of unknown type {}", eventId, type);
             return;
         }
-        switch (known.get()) {
-            case TASK_SCHEDULED -> {
-                TaskScheduledEvent event = read(record, TaskScheduledEvent.class);
-                requireFields(record, event);
-                int created = notifications.taskScheduled(eventId, type, event);
-                log.debug("Event {} (task {}) gave {} notification(s)", eventId, event.taskId(), created);
+        int created = switch (known.get()) {
+            case INCIDENT_REPORTED -> {
+                IncidentReportedNotice e = read(record, IncidentReportedNotice.class);
+                require(record, e.incidentId(), e.teamId(), e.reportedAt(), e.severity());
+                yield notifications.incidentReported(eventId, type, e);
             }
-            default -> notifications.recordProcessed(eventId, type);
-        }
+            case PEER_SUPPORTER_ASSIGNED -> {
+                PeerSupporterAssignedEvent e = read(record, PeerSupporterAssignedEvent.class);
+                require(record, e.incidentId(), e.teamId(), blankToNull(e.peerSupporter()));
+                yield notifications.peerSupporterAssigned(eventId, type, e);
+            }
+            case TASK_SCHEDULED -> {
+                TaskScheduledEvent e = read(record, TaskScheduledEvent.class);
+                require(record, e.taskId(), e.incidentId(), e.teamId(), e.step(), e.dueAt());
+                yield notifications.taskScheduled(eventId, type, e);
+            }
+            case TASK_COMPLETED -> {
+                TaskCompletedEvent e = read(record, TaskCompletedEvent.class);
+                require(record, e.taskId(), e.incidentId());
+                notifications.taskCompleted(eventId, type, e);
+                yield 0;
+            }
+            case TASK_WITHDRAWN -> {
+                TaskWithdrawnEvent e = read(record, TaskWithdrawnEvent.class);
+                require(record, e.taskId(), e.incidentId());
+                notifications.taskWithdrawn(eventId, type, e);
+                yield 0;
+            }
+            case TASK_OVERDUE -> {
+                TaskOverdueEvent e = read(record, TaskOverdueEvent.class);
+                require(record, e.taskId(), e.incidentId(), e.teamId(), e.step());
+                yield notifications.taskOverdue(eventId, type, e);
+            }
+            case FEEDBACK_GIVEN -> {
+                FeedbackGivenNotice e = read(record, FeedbackGivenNotice.class);
+                require(record, e.incidentId(), blankToNull(e.reporter()));
+                yield notifications.feedbackGiven(eventId, type, e);
+            }
+            case AFTERCARE_TALK_RECORDED -> {
+                AftercareTalkNotice e = read(record, AftercareTalkNotice.class);
+                require(record, e.incidentId(), blankToNull(e.colleague()), e.step(), e.heldAt(), e.outcome());
+                notifications.aftercareTalkRecorded(eventId, type, e);
+                yield 0;
+            }
+            // a type added to the contract before this service learnt its rules: remembered, nothing more
+            default -> {
+                notifications.recordProcessed(eventId, type);
+                yield 0;
+            }
+        };
+        log.debug("Event {} ({}) gave {} notification(s)", eventId, known.get(), created);
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
@@ -70,10 +120,17 @@ class IncidentEventListener {
         }
     }
 
-    private static void requireFields(ConsumerRecord<String, String> record, TaskScheduledEvent e) {
-        if (e.taskId() == null || e.incidentId() == null || e.teamId() == null || e.step() == null || e.dueAt() == null) {
-            throw new UnreadableEventException("task-scheduled at " + position(record) + " lacks a required field");
+    /** The fields the rules cannot do without; an id or time missing means the record breaks the contract. */
+    private static void require(ConsumerRecord<String, String> record, Object... fields) {
+        for (Object field : fields) {
+            if (field == null) {
+                throw new UnreadableEventException("record at " + position(record) + " lacks a required field");
+            }
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

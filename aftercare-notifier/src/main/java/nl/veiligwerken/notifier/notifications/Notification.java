@@ -15,7 +15,7 @@ import java.time.Instant;
 
 /**
  * One message to one person, and the state of its mail. Holds what the mail and the page need and nothing of
- * what happened in the incident: the ids only lead to the task list, where access is checked again.
+ * what happened in the incident: the ids only lead to a page behind sign-in, where access is checked again.
  */
 @Entity
 @Table(name = "notification")
@@ -52,6 +52,19 @@ class Notification {
     /** Goes out at once, never in a digest. */
     private boolean urgent;
 
+    @Enumerated(EnumType.STRING)
+    private LinkTarget link;
+
+    /** A check-in reminder's colleague, by display name. */
+    private String colleagueName;
+
+    /** A check-in reminder's signal from the earlier talk. */
+    @Enumerated(EnumType.STRING)
+    private AftercareSignal aftercareSignal;
+
+    /** For a new incident: how many of the report's tasks this notification also stands for. */
+    private int taskCount;
+
     @Column(name = "is_read")
     private boolean read;
 
@@ -67,26 +80,61 @@ class Notification {
         // for JPA
     }
 
-    static Notification taskScheduled(String sourceEventId, Recipient recipient, String teamId, String teamName,
-                                      String incidentId, String taskId, ProtocolStep step, Instant dueAt,
-                                      Instant now) {
+    /**
+     * A notification of {@code kind} for {@code recipient}, its mail pending from {@code now}; the {@code about…}
+     * methods fill in what it is about.
+     */
+    static Notification of(NotificationKind kind, String sourceEventId, Recipient recipient, LinkTarget link,
+                           Instant now) {
         Notification n = new Notification();
         n.sourceEventId = sourceEventId;
-        n.kind = NotificationKind.TASK_SCHEDULED;
+        n.kind = kind;
         n.recipientUsername = recipient.username();
         n.recipientName = recipient.displayName();
         n.recipientEmail = recipient.email();
         n.language = recipient.language();
-        n.teamId = teamId;
-        n.teamName = teamName;
-        n.incidentId = incidentId;
-        n.taskId = taskId;
-        n.step = step;
-        n.dueAt = dueAt;
+        n.link = link;
         n.createdAt = now;
         n.mailStatus = MailStatus.PENDING;
         n.nextAttemptAt = now;
         return n;
+    }
+
+    static Notification taskScheduled(String sourceEventId, Recipient recipient, String teamId, String teamName,
+                                      String incidentId, String taskId, ProtocolStep step, Instant dueAt,
+                                      Instant now) {
+        return of(NotificationKind.TASK_SCHEDULED, sourceEventId, recipient, LinkTarget.TASK_LIST, now)
+                .aboutTeam(teamId, teamName).aboutIncident(incidentId).aboutTask(taskId, step, dueAt);
+    }
+
+    /** {@code teamId} may be null: feedback on a report can come without its team. */
+    Notification aboutTeam(String teamId, String teamName) {
+        this.teamId = teamId;
+        this.teamName = teamName;
+        return this;
+    }
+
+    Notification aboutIncident(String incidentId) {
+        this.incidentId = incidentId;
+        return this;
+    }
+
+    Notification aboutTask(String taskId, ProtocolStep step, Instant dueAt) {
+        this.taskId = taskId;
+        this.step = step;
+        this.dueAt = dueAt;
+        return this;
+    }
+
+    Notification aboutCheckIn(String colleagueName, AftercareSignal signal) {
+        this.colleagueName = colleagueName;
+        this.aftercareSignal = signal;
+        return this;
+    }
+
+    Notification urgent(boolean urgent) {
+        this.urgent = urgent;
+        return this;
     }
 
     /** Who a notification goes to, copied at the time of the event so a later change does not re-address it. */
@@ -187,6 +235,22 @@ class Notification {
 
     boolean read() {
         return read;
+    }
+
+    LinkTarget link() {
+        return link;
+    }
+
+    String colleagueName() {
+        return colleagueName;
+    }
+
+    AftercareSignal aftercareSignal() {
+        return aftercareSignal;
+    }
+
+    int taskCount() {
+        return taskCount;
     }
 
     MailStatus mailStatus() {

@@ -2,6 +2,7 @@ package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,24 +18,40 @@ import java.util.Locale;
 @Controller
 class NotificationPageController {
 
-    /** One line of the page. */
-    record Row(NotificationView notification, String dueAt, String createdAt) {
+    /** One line of the page: its text, where it leads, and its times as the organisation's clock shows them. */
+    record Row(NotificationView notification, String text, String link, String dueAt, String createdAt) {
     }
 
     private final Notifications notifications;
+    private final NotificationLinks links;
+    private final MessageSource messages;
     private final OrganisationTime time;
 
-    NotificationPageController(Notifications notifications, OrganisationTime time) {
+    NotificationPageController(Notifications notifications, NotificationLinks links, MessageSource messages,
+                               OrganisationTime time) {
         this.notifications = notifications;
+        this.links = links;
+        this.messages = messages;
         this.time = time;
     }
 
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal VwUser user, Locale locale, Model model) {
         model.addAttribute("rows", notifications.of(user.getUsername()).stream()
-                .map(n -> new Row(n, time.format(n.dueAt(), locale), time.format(n.createdAt(), locale)))
+                .map(n -> new Row(n, text(n, locale), links.of(n), time.format(n.dueAt(), locale),
+                        time.format(n.createdAt(), locale)))
                 .toList());
         return "notifications/list";
+    }
+
+    /** {@code notifications.item.<kind>}: {0} the step, {1} the colleague, {2} the signal, {3} the task count, {4} due. */
+    private String text(NotificationView n, Locale locale) {
+        String step = n.step() == null ? "" : messages.getMessage("notifications.step." + n.step().name(), null, locale);
+        String signal = n.aftercareSignal() == null ? ""
+                : messages.getMessage("notifications.signal." + n.aftercareSignal().name(), null, locale);
+        return messages.getMessage("notifications.item." + n.kind().name(), new Object[] {step,
+                n.colleagueName() == null ? "" : n.colleagueName(), signal, n.taskCount(),
+                time.format(n.dueAt(), locale)}, locale);
     }
 
     @PostMapping("/notifications/{id}/read")

@@ -37,6 +37,17 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("select n from Notification n where n.id = :id")
     Optional<Notification> findLockedById(@Param("id") Long id);
 
+    /**
+     * Counts one more of the report's tasks in the recipient's new-incident notification of the incident.
+     *
+     * @return 0 when the recipient has no such notification
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            update notification set task_count = task_count + 1
+             where kind = 'NEW_INCIDENT' and incident_id = :incidentId and recipient_username = :username""")
+    int foldIntoNewIncident(@Param("incidentId") String incidentId, @Param("username") String username);
+
     /** @return 1 the first time an event id is seen, 0 for a redelivery */
     @Modifying
     @Query(nativeQuery = true, value = """

@@ -5,6 +5,8 @@ import nl.veiligwerken.notifier.NotifierProperties;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.SimpleMailMessage;
 
@@ -24,16 +26,20 @@ class NotificationMailTest {
             new NotifierProperties.Events(3, Duration.ofMillis(200), 3, 1, Duration.ofSeconds(30)));
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final Instant NOW = Instant.parse("2025-06-03T10:00:00Z");
+    private static final String INCIDENT = "incident-42";
+    private static final String TASK = "incident-42:action-a7";
 
-    private final NotificationMail mails = new NotificationMail(messages(), PROPERTIES,
-            new PlatformProperties(List.of("identity"),
-                    new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test"),
-                    AMSTERDAM),
+    private static final PlatformProperties PLATFORM = new PlatformProperties(List.of("identity"),
+            new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test"),
+            AMSTERDAM);
+
+    private final NotificationMail mails = new NotificationMail(messages(), PROPERTIES, new NotificationLinks(PLATFORM),
             new OrganisationTime(AMSTERDAM, Clock.systemUTC()));
 
     @Test
     void dutchMailNamesTheTaskAndDueTimeInAmsterdamAndLinksToTheTaskList() {
-        SimpleMailMessage mail = mails.compose(notification("nl", Instant.parse("2025-06-03T12:30:00Z")));
+        SimpleMailMessage mail = mails.compose(taskScheduled("nl", Instant.parse("2025-06-03T12:30:00Z")));
 
         assertThat(mail.getTo()).containsExactly("mark@test.local");
         assertThat(mail.getFrom()).isEqualTo("noreply@test.local");
@@ -50,10 +56,79 @@ class NotificationMailTest {
 
     @Test
     void englishMailForAnEnglishSpeakingRecipient() {
-        SimpleMailMessage mail = mails.compose(notification("en", Instant.parse("2025-01-10T08:00:00Z")));
+        SimpleMailMessage mail = mails.compose(taskScheduled("en", Instant.parse("2025-01-10T08:00:00Z")));
 
         assertThat(mail.getSubject()).isEqualTo("New task: collegial first support");
         assertThat(mail.getText()).contains("Dear Mark Jansen").contains("January 10, 2025").contains("9:00");
+    }
+
+    /** Every kind has a mail in both languages that addresses the person and leads somewhere, quoting nothing. */
+    @ParameterizedTest
+    @EnumSource(NotificationKind.class)
+    void everyKindHasAMailInBothLanguagesWithALinkAndWithoutIds(NotificationKind kind) {
+        for (String language : List.of("nl", "en")) {
+            SimpleMailMessage mail = mails.compose(example(kind, language));
+
+            assertThat(mail.getSubject()).as(kind + " " + language).isNotBlank().doesNotContain("{").doesNotContain(INCIDENT);
+            assertThat(mail.getText()).as(kind + " " + language)
+                    .startsWith("nl".equals(language) ? "Beste Mark Jansen" : "Dear Mark Jansen")
+                    .contains("http://")
+                    .doesNotContain("{")
+                    .doesNotContain("a7")
+                    .doesNotContain("null")
+                    .endsWith("Veilig Werken");
+            // the incident id appears only inside a link to its page, never as text of its own
+            assertThat(mail.getText().replaceAll("http://\\S+", "")).doesNotContain(INCIDENT);
+        }
+    }
+
+    @Test
+    void aNewSeriousIncidentIsMarkedUrgentAndLinksToTheIncidentPage() {
+        Notification n = Notification.of(NotificationKind.NEW_INCIDENT, "e", mark("nl"), LinkTarget.INCIDENT, NOW)
+                .aboutTeam("noord", "Ambulant team Noord").aboutIncident(INCIDENT).urgent(true);
+
+        SimpleMailMessage mail = mails.compose(n);
+
+        assertThat(mail.getSubject()).isEqualTo("Dringend: Nieuw incident gemeld voor team Ambulant team Noord");
+        assertThat(mail.getText()).contains("http://query.test/incidents/incident-42")
+                .contains("Dit bericht bevat bewust geen gegevens over het incident.");
+    }
+
+    @Test
+    void aCheckInReminderNamesTheColleagueAndTheEarlierTalksSignal() {
+        Notification n = Notification.of(NotificationKind.CHECK_IN_DUE, "e", mark("nl"), LinkTarget.TASK_LIST, NOW)
+                .aboutTeam("noord", "Ambulant team Noord").aboutIncident(INCIDENT)
+                .aboutTask(INCIDENT + ":first-check-in", ProtocolStep.FIRST_CHECK_IN, Instant.parse("2025-06-17T10:00:00Z"))
+                .aboutCheckIn("Sanne de Vries", AftercareSignal.NEEDS_MORE_HELP);
+
+        SimpleMailMessage dutch = mails.compose(n);
+        assertThat(dutch.getSubject()).isEqualTo("Herinnering: de eerste check-in (nazorg) met Sanne de Vries");
+        assertThat(dutch.getText()).contains("Bij het vorige gesprek: de collega heeft meer hulp nodig.")
+                .contains("17 juni 2025");
+
+        SimpleMailMessage english = mails.compose(Notification.of(NotificationKind.CHECK_IN_DUE, "e", mark("en"),
+                        LinkTarget.TASK_LIST, NOW).aboutTeam("noord", "Team North").aboutIncident(INCIDENT)
+                .aboutTask("t", ProtocolStep.SECOND_CHECK_IN, NOW).aboutCheckIn("Sanne de Vries", AftercareSignal.DECLINED));
+        assertThat(english.getSubject()).isEqualTo("Reminder: the second check-in (aftercare) with Sanne de Vries");
+        assertThat(english.getText()).contains("At the previous talk: the colleague declined the talk.");
+    }
+
+    @Test
+    void eachRecipientIsLedToAPageTheyMayOpen() {
+        NotificationLinks links = new NotificationLinks(PLATFORM);
+        Notification.Recipient someone = mark("nl");
+
+        assertThat(links.of(Notification.of(NotificationKind.TASK_ESCALATED, "e", someone, LinkTarget.COMPLIANCE, NOW)
+                .aboutTeam("noord", "Noord").aboutIncident(INCIDENT)))
+                .isEqualTo("http://query.test/compliance?team=noord");
+        assertThat(links.of(Notification.of(NotificationKind.TASK_SCHEDULED, "e", someone, LinkTarget.STEP_FORM, NOW)
+                .aboutIncident(INCIDENT).aboutTask(TASK, ProtocolStep.FOLLOW_UP_ACTION, NOW)))
+                .isEqualTo("http://command.test/incidents/incident-42/actions/a7/complete");
+        assertThat(links.of(Notification.of(NotificationKind.PEER_SUPPORT_ASSIGNED, "e", someone, LinkTarget.STEP_FORM, NOW)
+                .aboutIncident(INCIDENT).aboutTask(null, ProtocolStep.FIRST_SUPPORT, null)))
+                .isEqualTo("http://command.test/incidents/incident-42/first-support");
+        assertThat(links.of(Notification.of(NotificationKind.FEEDBACK_GIVEN, "e", someone, LinkTarget.MY_REPORTS, NOW)
+                .aboutIncident(INCIDENT))).isEqualTo("http://query.test/my-reports");
     }
 
     @Test
@@ -66,11 +141,35 @@ class NotificationMailTest {
         assertThat(outbox.backoff(50)).isEqualTo(Duration.ofMinutes(15));
     }
 
-    private static Notification notification(String language, Instant dueAt) {
-        return Notification.taskScheduled("event-1",
-                new Notification.Recipient("mark", "Mark Jansen", "mark@test.local", language),
+    /** A notification of each kind as the rules make it; feedback without a team, as it may come. */
+    private static Notification example(NotificationKind kind, String language) {
+        Instant due = Instant.parse("2025-06-04T10:00:00Z");
+        Notification n = Notification.of(kind, "event-1", mark(language), switch (kind) {
+            case NEW_INCIDENT -> LinkTarget.INCIDENT;
+            case PEER_SUPPORT_ASSIGNED -> LinkTarget.STEP_FORM;
+            case FEEDBACK_GIVEN -> LinkTarget.MY_REPORTS;
+            case TASK_ESCALATED -> LinkTarget.COMPLIANCE;
+            default -> LinkTarget.TASK_LIST;
+        }, NOW).aboutIncident(INCIDENT);
+        return switch (kind) {
+            case NEW_INCIDENT -> n.aboutTeam("noord", "Ambulant team Noord");
+            case PEER_SUPPORT_ASSIGNED -> n.aboutTeam("noord", "Ambulant team Noord")
+                    .aboutTask(null, ProtocolStep.FIRST_SUPPORT, due).urgent(true);
+            case FEEDBACK_GIVEN -> n;
+            case CHECK_IN_DUE -> n.aboutTeam("noord", "Ambulant team Noord")
+                    .aboutTask(TASK, ProtocolStep.FIRST_CHECK_IN, due).aboutCheckIn("Sanne de Vries", AftercareSignal.HELD);
+            default -> n.aboutTeam("noord", "Ambulant team Noord").aboutTask(TASK, ProtocolStep.AGGRESSOR_RESPONSE, due);
+        };
+    }
+
+    private static Notification.Recipient mark(String language) {
+        return new Notification.Recipient("mark", "Mark Jansen", "mark@test.local", language);
+    }
+
+    private static Notification taskScheduled(String language, Instant dueAt) {
+        return Notification.taskScheduled("event-1", mark(language),
                 "ambulant noord", "Ambulant team Noord", "incident-42", "task-7", ProtocolStep.FIRST_SUPPORT,
-                dueAt, Instant.parse("2025-06-03T10:00:00Z"));
+                dueAt, NOW);
     }
 
     private static ResourceBundleMessageSource messages() {
