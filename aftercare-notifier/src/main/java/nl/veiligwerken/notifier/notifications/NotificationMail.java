@@ -1,6 +1,7 @@
 package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.notifier.preferences.MailLanguage;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.springframework.context.MessageSource;
@@ -23,17 +24,25 @@ class NotificationMail {
     private final NotifierProperties properties;
     private final PlatformProperties platform;
     private final OrganisationTime time;
+    private final MailLanguage languages;
 
     NotificationMail(MessageSource messages, NotifierProperties properties, PlatformProperties platform,
-                     OrganisationTime time) {
+                     OrganisationTime time, MailLanguage languages) {
         this.messages = messages;
         this.properties = properties;
         this.platform = platform;
         this.time = time;
+        this.languages = languages;
+    }
+
+    /** The language the person chose for their mails, else the one their account had when they were told. */
+    Locale locale(String username, String accountLanguage) {
+        String language = languages.chosenBy(username).orElse(accountLanguage);
+        return "en".equalsIgnoreCase(language) ? Locale.ENGLISH : DUTCH;
     }
 
     SimpleMailMessage compose(Notification n) {
-        Locale locale = "en".equalsIgnoreCase(n.language()) ? Locale.ENGLISH : DUTCH;
+        Locale locale = locale(n.recipientUsername(), n.language());
         String step = messages.getMessage("notifications.step." + n.step().name(), null, locale);
         String due = time.formatLong(n.dueAt(), locale);
         SimpleMailMessage mail = new SimpleMailMessage();

@@ -29,7 +29,7 @@ class NotificationMailTest {
             new PlatformProperties(List.of("identity"),
                     new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test"),
                     AMSTERDAM),
-            new OrganisationTime(AMSTERDAM, Clock.systemUTC()));
+            new OrganisationTime(AMSTERDAM, Clock.systemUTC()), username -> java.util.Optional.empty());
 
     @Test
     void dutchMailNamesTheTaskAndDueTimeInAmsterdamAndLinksToTheTaskList() {
@@ -57,8 +57,21 @@ class NotificationMailTest {
     }
 
     @Test
+    void theLanguageAPersonChoseForTheirMailsWinsOverTheirAccounts() {
+        NotificationMail chosen = new NotificationMail(messages(), PROPERTIES,
+                new PlatformProperties(List.of("identity"),
+                        new PlatformProperties.Links("http://command.test", "http://query.test", "http://notifier.test"),
+                        AMSTERDAM),
+                new OrganisationTime(AMSTERDAM, Clock.systemUTC()),
+                username -> java.util.Optional.of("en").filter(l -> username.equals("mark")));
+
+        assertThat(chosen.compose(notification("nl", Instant.parse("2025-01-10T08:00:00Z"))).getSubject())
+                .isEqualTo("New task: collegial first support");
+    }
+
+    @Test
     void retriesWaitLongerEachTimeUpToTheMaximum() {
-        MailOutbox outbox = new MailOutbox(null, mails, null, PROPERTIES, null, null);
+        MailOutbox outbox = new MailOutbox(null, mails, null, null, null, PROPERTIES, null, null);
 
         assertThat(outbox.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(outbox.backoff(2)).isEqualTo(Duration.ofSeconds(20));

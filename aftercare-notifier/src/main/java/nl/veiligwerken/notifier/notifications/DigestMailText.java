@@ -1,0 +1,66 @@
+package nl.veiligwerken.notifier.notifications;
+
+import nl.veiligwerken.notifier.NotifierProperties;
+import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.PlatformProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a daily digest: per notification its kind, team and due time, and a link behind sign-in; like a single
+ * mail, nothing of what happened in an incident.
+ */
+@Component
+class DigestMailText {
+
+    private final MessageSource messages;
+    private final NotificationRepository notifications;
+    private final NotificationMail single;
+    private final NotifierProperties properties;
+    private final PlatformProperties platform;
+    private final OrganisationTime time;
+
+    DigestMailText(MessageSource messages, NotificationRepository notifications, NotificationMail single,
+                   NotifierProperties properties, PlatformProperties platform, OrganisationTime time) {
+        this.messages = messages;
+        this.notifications = notifications;
+        this.single = single;
+        this.properties = properties;
+        this.platform = platform;
+        this.time = time;
+    }
+
+    SimpleMailMessage compose(DigestMail digest) {
+        List<Notification> items = notifications.findByDigest(digest.id());
+        if (items.isEmpty()) {
+            throw new IllegalStateException("digest " + digest.id() + " lists no notifications");
+        }
+        Locale locale = single.locale(digest.recipientUsername(), digest.language());
+        StringBuilder list = new StringBuilder();
+        for (Notification n : items) {
+            String step = n.step() == null ? "" : messages.getMessage("notifications.step." + n.step().name(), null, locale);
+            String item = messages.getMessage("notifications.item." + n.kind().name(), new Object[] {step}, locale);
+            String line = n.dueAt() == null
+                    ? messages.getMessage("notifications.digest.line", new Object[] {item, n.teamName()}, locale)
+                    : messages.getMessage("notifications.digest.line.due",
+                            new Object[] {item, n.teamName(), time.formatLong(n.dueAt(), locale)}, locale);
+            String link = n.taskId() == null ? notificationsPage() : single.taskListLink(n.teamId());
+            list.append(line).append('\n').append("  ").append(link).append('\n');
+        }
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(properties.mailFrom());
+        mail.setTo(digest.recipientEmail());
+        mail.setSubject(messages.getMessage("notifications.digest.subject", new Object[] {items.size()}, locale));
+        mail.setText(messages.getMessage("notifications.digest.body", new Object[] {digest.recipientName(),
+                items.size(), list.toString(), notificationsPage(), notificationsPage() + "/preferences"}, locale));
+        return mail;
+    }
+
+    private String notificationsPage() {
+        return platform.links().notifier() + "/notifications";
+    }
+}
