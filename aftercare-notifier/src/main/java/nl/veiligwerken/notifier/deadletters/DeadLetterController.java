@@ -12,10 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.List;
 import java.util.Locale;
 
 /** For the administrator: the records the notifier could not read, and offering one again. */
@@ -56,31 +54,7 @@ class DeadLetterController {
         return "redirect:/admin/dead-letters";
     }
 
-    @GetMapping("/api/admin/dead-letters")
-    @ResponseBody
-    List<DeadLetter> list(@AuthenticationPrincipal VwUser user) {
-        requireAdmin(user);
-        return deadLetters.list(SHOWN);
-    }
-
-    /** 200 with the row once republished; 409 when it was retried before, 503 when Kafka did not take it. */
-    @PostMapping("/api/admin/dead-letters/{id}/retry")
-    @ResponseBody
-    DeadLetter retryApi(@PathVariable("id") long id, @AuthenticationPrincipal VwUser user) {
-        requireAdmin(user);
-        switch (deadLetters.retry(id, user.getUsername())) {
-            case NOT_FOUND -> throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
-            case ALREADY_RETRIED -> throw new ApiProblemException(HttpStatus.CONFLICT, "deadLetters.retry.already");
-            case KAFKA_UNAVAILABLE ->
-                    throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "deadLetters.retry.failed");
-            case REPUBLISHED -> {
-                // answered below
-            }
-        }
-        return deadLetters.find(id).orElseThrow();
-    }
-
-    private static void requireAdmin(VwUser user) {
+    static void requireAdmin(VwUser user) {
         if (!user.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException("not an administrator");
         }
