@@ -89,6 +89,27 @@ class CommandServiceIT {
                 .andExpect(content().string(not(containsString("name=\"_occurredAt\""))));
     }
 
+    /**
+     * The header reads the notifier's published view (its contract: recipient_username, unread), written out here
+     * because the notifier's schema is not in this service's database; without it a page shows no count.
+     */
+    @Test
+    void theHeaderShowsTheUnreadCountFromTheNotifiersView() throws Exception {
+        mvc.perform(get("/incidents/new").with(user(users.staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("ongelezen"))));
+        jdbc.execute("create schema notifier");
+        try {
+            jdbc.execute("create view notifier.unread_notifications (recipient_username, unread) as values ('"
+                    + users.staff.getUsername() + "', 3::bigint)");
+            mvc.perform(get("/incidents/new").with(user(users.staff)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("3 ongelezen berichten")));
+        } finally {
+            jdbc.execute("drop schema notifier cascade");
+        }
+    }
+
     @Test
     void anIncompleteFormShowsDutchFieldErrorsAndStoresNothing() throws Exception {
         long before = storedEvents();

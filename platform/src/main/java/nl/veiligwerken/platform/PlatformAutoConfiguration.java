@@ -1,6 +1,7 @@
 package nl.veiligwerken.platform;
 
 import nl.veiligwerken.platform.db.SharedSchemaMigrations;
+import nl.veiligwerken.platform.notifications.UnreadNotifications;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.DemoAccounts;
 import nl.veiligwerken.platform.security.SecurityConfiguration;
@@ -42,6 +43,12 @@ public class PlatformAutoConfiguration {
     @Bean
     AccountDirectory accountDirectory(DataSource dataSource) {
         return new AccountDirectory(dataSource);
+    }
+
+    /** The count in every page's header, from the notifier's published view. */
+    @Bean
+    UnreadNotifications unreadNotifications(DataSource dataSource) {
+        return new UnreadNotifications(dataSource);
     }
 
     /** Replaceable, so a test can move the service's "now" (a report made a day ago) while time runs on. */

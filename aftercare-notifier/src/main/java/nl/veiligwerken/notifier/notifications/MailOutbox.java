@@ -16,10 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Sends the mails of pending notifications. Runs on a schedule rather than in the Kafka listener, so an SMTP
+ * Sends the mails of pending notifications and daily digests (each a {@link MailQueue}: notifications first, so
+ * an urgent one never waits behind digests). Runs on a schedule rather than in the Kafka listener, so an SMTP
  * outage neither blocks the event stream nor loses a mail: a failed attempt only moves the next one further out.
  *
  * <p>Every mail goes through three steps, each in its own short transaction or none, so that what the SMTP
@@ -46,17 +48,16 @@ public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
-    private final NotificationRepository repository;
-    private final NotificationMail mails;
+    private final List<MailQueue<?>> queues;
     private final JavaMailSender sender;
     private final NotifierProperties.Mail settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    MailOutbox(NotificationRepository repository, NotificationMail mails, JavaMailSender sender,
-               NotifierProperties properties, PlatformTransactionManager transactions, Clock clock) {
-        this.repository = repository;
-        this.mails = mails;
+    MailOutbox(NotificationRepository repository, NotificationMail mails, DigestMailRepository digests,
+               DigestMailText digestTexts, JavaMailSender sender, NotifierProperties properties,
+               PlatformTransactionManager transactions, Clock clock) {
+        this.queues = List.of(new NotificationQueue(repository, mails), new DigestQueue(digests, digestTexts));
         this.sender = sender;
         this.settings = properties.mail();
         this.transaction = new TransactionTemplate(transactions);
@@ -65,68 +66,84 @@ public class MailOutbox {
 
     /** Sends what is due, at most a batch; returns how many mails the SMTP server accepted. */
     public int sendDue() {
-        int accepted = 0;
-        for (int handled = 0; handled < settings.batchSize(); handled++) {
-            Notification n = claimNext();
+        Run run = new Run();
+        for (MailQueue<?> queue : queues) {
+            drain(queue, run);
+            if (run.serverDown || run.handled >= settings.batchSize()) {
+                break;
+            }
+        }
+        return run.accepted;
+    }
+
+    /** How far one run has come, across the queues. */
+    private static final class Run {
+        int handled;
+        int accepted;
+        boolean serverDown;
+    }
+
+    private <T extends OutboxMail> void drain(MailQueue<T> queue, Run run) {
+        for (; run.handled < settings.batchSize(); run.handled++) {
+            T n = claimNext(queue);
             if (n == null) {
                 break;
             }
             SimpleMailMessage mail;
             try {
-                mail = mails.compose(n);
+                mail = queue.compose(n);
             } catch (RuntimeException e) {
                 // e.g. NoSuchMessageException for a protocol step without a text: the same every time.
-                // Logged by id, kind and step only; the mail's content holds no incident details by design.
-                log.error("Mail for notification {} ({}, step {}) cannot be composed; marked FAILED",
-                        n.id(), n.kind(), n.step(), e);
-                record(n.id(), pending -> pending.mailUnsendable(reason(e)));
+                // Logged by id and kind only; the mail's content holds no incident details by design.
+                log.error("Mail for {} cannot be composed; marked FAILED", queue.describe(n), e);
+                record(queue, n.id(), pending -> pending.mailUnsendable(reason(e)));
                 continue;
             }
             try {
                 sender.send(mail);
             } catch (MailParseException | MailPreparationException e) {
-                log.error("Mail for notification {} cannot be built; marked FAILED", n.id(), e);
-                record(n.id(), pending -> pending.mailUnsendable(reason(e)));
+                log.error("Mail for {} cannot be built; marked FAILED", queue.describe(n), e);
+                record(queue, n.id(), pending -> pending.mailUnsendable(reason(e)));
                 continue;
             } catch (RuntimeException e) {
                 // a MailException, or something unexpected from the sender: whether the server accepted the
                 // mail is unknown, so it is tried again later rather than given up (never zero times)
                 Instant retryAt = clock.instant().plus(backoff(n.mailAttempts() + 1));
                 if (e instanceof MailException) {
-                    log.warn("Mail for notification {} not sent (attempt {}), next attempt at {}: {}",
-                            n.id(), n.mailAttempts() + 1, retryAt, e.getMessage());
+                    log.warn("Mail for {} not sent (attempt {}), next attempt at {}: {}",
+                            queue.describe(n), n.mailAttempts() + 1, retryAt, e.getMessage());
                 } else {
-                    log.error("Mail for notification {} not sent (attempt {}), next attempt at {}",
-                            n.id(), n.mailAttempts() + 1, retryAt, e);
+                    log.error("Mail for {} not sent (attempt {}), next attempt at {}",
+                            queue.describe(n), n.mailAttempts() + 1, retryAt, e);
                 }
-                record(n.id(), pending -> pending.mailFailed(retryAt, reason(e)));
+                record(queue, n.id(), pending -> pending.mailFailed(retryAt, reason(e)));
                 // the server is most likely down: the rest waits for the next run, unclaimed and unchanged
+                run.serverDown = true;
                 break;
             }
             try {
-                record(n.id(), pending -> pending.mailSent(clock.instant()));
+                record(queue, n.id(), pending -> pending.mailSent(clock.instant()));
             } catch (RuntimeException e) {
-                log.error("Mail for notification {} was accepted by the SMTP server but could not be marked SENT;"
-                        + " it will be sent again once its lease ends", n.id());
+                log.error("Mail for {} was accepted by the SMTP server but could not be marked SENT;"
+                        + " it will be sent again once its lease ends", queue.describe(n));
                 throw e;
             }
-            accepted++;
+            run.accepted++;
         }
-        return accepted;
     }
 
     /**
      * Takes the next due row out of other senders' reach for one lease, in a transaction of its own, and returns
      * it detached; {@code null} when nothing is due.
      */
-    private Notification claimNext() {
+    private <T extends OutboxMail> T claimNext(MailQueue<T> queue) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<Notification> due = repository.claimDueMails(now, 1);
+            List<T> due = queue.claimDue(now, 1);
             if (due.isEmpty()) {
                 return null;
             }
-            Notification n = due.get(0);
+            T n = due.get(0);
             n.leaseUntil(now.plus(settings.lease()));
             return n;
         });
@@ -136,11 +153,12 @@ public class MailOutbox {
      * Writes one mail's outcome in a transaction of its own, on a freshly read and locked row, so it neither
      * depends on nor is undone by what happens to any other mail.
      */
-    private void record(long id, Consumer<Notification> outcome) {
-        transaction.executeWithoutResult(status -> repository.findLockedById(id)
+    private <T extends OutboxMail> void record(MailQueue<T> queue, long id, Consumer<T> outcome) {
+        transaction.executeWithoutResult(status -> queue.findLocked(id)
                 .filter(n -> n.mailStatus() == MailStatus.PENDING)
-                .ifPresentOrElse(outcome, () -> log.warn("Notification {} was finished by another sender after"
-                        + " this one's lease ran out; its mail may have been sent twice", id)));
+                .ifPresentOrElse(outcome, () -> log.warn("{} {} was finished by another sender after this one's"
+                        + " lease ran out (or went into a digest meanwhile); its mail may have been sent twice",
+                        queue.name(), id)));
     }
 
     private static String reason(RuntimeException e) {
@@ -154,5 +172,59 @@ public class MailOutbox {
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
+    }
+
+    /** A notification's own mail. */
+    private record NotificationQueue(NotificationRepository repository, NotificationMail mails)
+            implements MailQueue<Notification> {
+
+        @Override
+        public String name() {
+            return "notification";
+        }
+
+        @Override
+        public List<Notification> claimDue(Instant now, int limit) {
+            return repository.claimDueMails(now, limit);
+        }
+
+        @Override
+        public Optional<Notification> findLocked(long id) {
+            return repository.findLockedById(id);
+        }
+
+        @Override
+        public SimpleMailMessage compose(Notification n) {
+            return mails.compose(n);
+        }
+
+        @Override
+        public String describe(Notification n) {
+            return "notification " + n.id() + " (" + n.kind() + ", step " + n.step() + ")";
+        }
+    }
+
+    /** A daily digest: composed from the notifications it took over. */
+    private record DigestQueue(DigestMailRepository repository, DigestMailText texts) implements MailQueue<DigestMail> {
+
+        @Override
+        public String name() {
+            return "digest";
+        }
+
+        @Override
+        public List<DigestMail> claimDue(Instant now, int limit) {
+            return repository.claimDueMails(now, limit);
+        }
+
+        @Override
+        public Optional<DigestMail> findLocked(long id) {
+            return repository.findLockedById(id);
+        }
+
+        @Override
+        public SimpleMailMessage compose(DigestMail digest) {
+            return texts.compose(digest);
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.time.Instant;
 // recording a mail touch different columns of the same row; writing every column would let the one that commits
 // last put back the other's stale values, e.g. turn a SENT mail back into PENDING so that it is sent again.
 @DynamicUpdate
-class Notification {
+class Notification implements OutboxMail {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -142,24 +142,28 @@ class Notification {
     }
 
     /** Keeps other senders off this mail until {@code until}; see {@link MailOutbox}. */
-    void leaseUntil(Instant until) {
+    @Override
+    public void leaseUntil(Instant until) {
         nextAttemptAt = until;
     }
 
-    void mailSent(Instant now) {
+    @Override
+    public void mailSent(Instant now) {
         mailAttempts++;
         mailStatus = MailStatus.SENT;
         mailSentAt = now;
         lastMailError = null;
     }
 
-    void mailFailed(Instant retryAt, String error) {
+    @Override
+    public void mailFailed(Instant retryAt, String error) {
         mailAttempts++;
         nextAttemptAt = retryAt;
         lastMailError = shorten(error);
     }
 
-    void mailUnsendable(String error) {
+    @Override
+    public void mailUnsendable(String error) {
         mailAttempts++;
         mailStatus = MailStatus.FAILED;
         lastMailError = shorten(error);
@@ -173,7 +177,8 @@ class Notification {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
-    Long id() {
+    @Override
+    public Long id() {
         return id;
     }
 
@@ -253,11 +258,13 @@ class Notification {
         return taskCount;
     }
 
-    MailStatus mailStatus() {
+    @Override
+    public MailStatus mailStatus() {
         return mailStatus;
     }
 
-    int mailAttempts() {
+    @Override
+    public int mailAttempts() {
         return mailAttempts;
     }
 

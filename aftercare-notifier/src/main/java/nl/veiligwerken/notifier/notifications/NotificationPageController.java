@@ -2,7 +2,6 @@ package nl.veiligwerken.notifier.notifications;
 
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.platform.security.VwUser;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,34 +23,24 @@ class NotificationPageController {
 
     private final Notifications notifications;
     private final NotificationLinks links;
-    private final MessageSource messages;
+    private final NotificationTexts texts;
     private final OrganisationTime time;
 
-    NotificationPageController(Notifications notifications, NotificationLinks links, MessageSource messages,
+    NotificationPageController(Notifications notifications, NotificationLinks links, NotificationTexts texts,
                                OrganisationTime time) {
         this.notifications = notifications;
         this.links = links;
-        this.messages = messages;
+        this.texts = texts;
         this.time = time;
     }
 
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal VwUser user, Locale locale, Model model) {
         model.addAttribute("rows", notifications.of(user.getUsername()).stream()
-                .map(n -> new Row(n, text(n, locale), links.of(n), time.format(n.dueAt(), locale),
+                .map(n -> new Row(n, texts.onPage(n, locale), links.of(n), time.format(n.dueAt(), locale),
                         time.format(n.createdAt(), locale)))
                 .toList());
         return "notifications/list";
-    }
-
-    /** {@code notifications.item.<kind>}: {0} the step, {1} the colleague, {2} the signal, {3} the task count, {4} due. */
-    private String text(NotificationView n, Locale locale) {
-        String step = n.step() == null ? "" : messages.getMessage("notifications.step." + n.step().name(), null, locale);
-        String signal = n.aftercareSignal() == null ? ""
-                : messages.getMessage("notifications.signal." + n.aftercareSignal().name(), null, locale);
-        return messages.getMessage("notifications.item." + n.kind().name(), new Object[] {step,
-                n.colleagueName() == null ? "" : n.colleagueName(), signal, n.taskCount(),
-                time.format(n.dueAt(), locale)}, locale);
     }
 
     @PostMapping("/notifications/{id}/read")

@@ -35,7 +35,7 @@ class NotificationMailTest {
             AMSTERDAM);
 
     private final NotificationMail mails = new NotificationMail(messages(), PROPERTIES, new NotificationLinks(PLATFORM),
-            new OrganisationTime(AMSTERDAM, Clock.systemUTC()));
+            new OrganisationTime(AMSTERDAM, Clock.systemUTC()), username -> java.util.Optional.empty());
 
     @Test
     void dutchMailNamesTheTaskAndDueTimeInAmsterdamAndLinksToTheTaskList() {
@@ -95,22 +95,24 @@ class NotificationMailTest {
     }
 
     @Test
-    void aCheckInReminderNamesTheColleagueAndTheEarlierTalksSignal() {
+    void aCheckInReminderNamesTheColleagueButLeavesHowTheTalkWentBehindSignIn() {
         Notification n = Notification.of(NotificationKind.CHECK_IN_DUE, "e", mark("nl"), LinkTarget.TASK_LIST, NOW)
                 .aboutTeam("noord", "Ambulant team Noord").aboutIncident(INCIDENT)
                 .aboutTask(INCIDENT + ":first-check-in", ProtocolStep.FIRST_CHECK_IN, Instant.parse("2025-06-17T10:00:00Z"))
                 .aboutCheckIn("Sanne de Vries", AftercareSignal.NEEDS_MORE_HELP);
 
         SimpleMailMessage dutch = mails.compose(n);
-        assertThat(dutch.getSubject()).isEqualTo("Herinnering: de eerste check-in (nazorg) met Sanne de Vries");
-        assertThat(dutch.getText()).contains("Bij het vorige gesprek: de collega heeft meer hulp nodig.")
-                .contains("17 juni 2025");
+        assertThat(dutch.getSubject()).isEqualTo("Herinnering: de eerste check-in (nazorg)");
+        assertThat(dutch.getText()).contains("de eerste check-in (nazorg) met Sanne de Vries")
+                .contains("17 juni 2025")
+                .contains("Hoe het vorige gesprek ging, ziet u bij uw berichten")
+                .doesNotContain("meer hulp");
 
         SimpleMailMessage english = mails.compose(Notification.of(NotificationKind.CHECK_IN_DUE, "e", mark("en"),
                         LinkTarget.TASK_LIST, NOW).aboutTeam("noord", "Team North").aboutIncident(INCIDENT)
                 .aboutTask("t", ProtocolStep.SECOND_CHECK_IN, NOW).aboutCheckIn("Sanne de Vries", AftercareSignal.DECLINED));
-        assertThat(english.getSubject()).isEqualTo("Reminder: the second check-in (aftercare) with Sanne de Vries");
-        assertThat(english.getText()).contains("At the previous talk: the colleague declined the talk.");
+        assertThat(english.getSubject()).isEqualTo("Reminder: the second check-in (aftercare)");
+        assertThat(english.getText()).contains("with Sanne de Vries").doesNotContain("declined");
     }
 
     @Test
@@ -132,8 +134,18 @@ class NotificationMailTest {
     }
 
     @Test
+    void theLanguageAPersonChoseForTheirMailsWinsOverTheirAccounts() {
+        NotificationMail chosen = new NotificationMail(messages(), PROPERTIES, new NotificationLinks(PLATFORM),
+                new OrganisationTime(AMSTERDAM, Clock.systemUTC()),
+                username -> java.util.Optional.of("en").filter(l -> username.equals("mark")));
+
+        assertThat(chosen.compose(taskScheduled("nl", Instant.parse("2025-01-10T08:00:00Z"))).getSubject())
+                .isEqualTo("New task: collegial first support");
+    }
+
+    @Test
     void retriesWaitLongerEachTimeUpToTheMaximum() {
-        MailOutbox outbox = new MailOutbox(null, mails, null, PROPERTIES, null, null);
+        MailOutbox outbox = new MailOutbox(null, mails, null, null, null, PROPERTIES, null, null);
 
         assertThat(outbox.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(outbox.backoff(2)).isEqualTo(Duration.ofSeconds(20));

@@ -4,6 +4,7 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.notifications.UnreadNotifications;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.MyReport;
@@ -11,6 +12,7 @@ import nl.veiligwerken.query.queries.MyReportStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,9 @@ class MyReportsPageControllerTest extends WebSliceTest {
     static final Instant REPORTED = Instant.parse("2026-03-02T09:15:00Z");
     static final VwUser SANNE = new VwUser("sanne", "Sanne de Vries", "s@x", "{noop}x", true, Set.of(Role.STAFF),
             Set.of(NOORD), Set.of());
+
+    @MockitoBean
+    UnreadNotifications unread;
 
     @BeforeEach
     void names() {
@@ -92,6 +97,19 @@ class MyReportsPageControllerTest extends WebSliceTest {
         assertThat(mvc.perform(get("/my-reports").header("Accept-Language", "en").with(user(SANNE)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("My reports", "Reopened", "No feedback yet.");
+    }
+
+    @Test
+    void theHeaderCountsTheUnreadNotificationsOfTheSignedInPerson() throws Exception {
+        when(unread.of("sanne")).thenReturn(3);
+
+        assertThat(page(SANNE)).contains("<span aria-hidden=\"true\">3</span>",
+                "<span class=\"visually-hidden\">3 ongelezen berichten</span>");
+    }
+
+    @Test
+    void noUnreadNotificationsNoBadge() throws Exception {
+        assertThat(page(SANNE)).contains(">Berichten<").doesNotContain("ongelezen");
     }
 
     @Test
