@@ -7,6 +7,8 @@ import jakarta.mail.internet.MimeMessage;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.directory.DirectoryEventType;
+import nl.veiligwerken.notifier.recipients.Recipients;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
@@ -90,6 +92,9 @@ class AftercareNotifierIT {
 
     @Autowired
     AccountDirectory accounts;
+
+    @Autowired
+    Recipients recipients;
 
     @Autowired
     MockMvc mvc;
@@ -234,8 +239,12 @@ class AftercareNotifierIT {
     private record Team(String id, String leader, String staff) {
     }
 
-    /** A fresh team with one leader and one staff member; their password is {@value #PASSWORD}. */
-    private Team team() {
+    /**
+     * A fresh team with one leader and one staff member; their password is {@value #PASSWORD}. Saved in the
+     * directory (for signing in) and, as the command service would publish its outbox, sent on
+     * {@code team-directory}, which is where the notifier learns whom to tell.
+     */
+    private Team team() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TeamId id = new TeamId("team-" + suffix);
         accounts.saveTeam(id, "Team " + suffix);
@@ -245,6 +254,10 @@ class AftercareNotifierIT {
                 Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(id), Set.of(id));
         accounts.saveAccount(staff, "Medewerker " + suffix, staff + "@test.local", "{noop}" + PASSWORD,
                 Set.of(Role.STAFF), Set.of(id), Set.of());
+        new DirectoryTopic(kafka, jdbc()).relayOutbox(DirectoryEventType.teamKey(id),
+                DirectoryEventType.accountKey(leader), DirectoryEventType.accountKey(staff));
+        await().atMost(WAIT).until(() -> recipients.person(staff).isPresent()
+                && recipients.leadersOf(id).stream().map(Recipients.Recipient::username).toList().equals(List.of(leader)));
         return new Team(id.value(), leader, staff);
     }
 

@@ -1,5 +1,9 @@
 package nl.veiligwerken.command;
 
+import nl.veiligwerken.api.Role;
+import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.directory.AccountSaved;
+import nl.veiligwerken.api.directory.DirectoryEventType;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -471,6 +477,46 @@ class CommandServiceIT {
     private static String valueOf(List<ConsumerRecord<String, String>> records, String type) {
         return records.stream().filter(r -> headerOf(r, "ce_type").equals("nl.veiligwerken.incident." + type + ".v1"))
                 .findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void aSavedAccountIsPublishedOnTheTeamDirectoryTopicAsItsWholeStateAfterItsTeam() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        TeamId team = new TeamId("directory-" + suffix);
+        String username = "dirk-" + suffix;
+        directory.saveTeam(team, "Team " + suffix);
+        directory.saveAccount(username, "Dirk " + suffix, username + "@test.local", "{noop}secret",
+                Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(team), Set.of(team));
+
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(kafka.getBrokersAsString())) {
+            consumer.subscribe(List.of(DirectoryEventType.TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals("team:" + team.value()) || r.key().equals("account:" + username)) {
+                        mine.add(r);
+                    }
+                });
+                return mine.size() >= 2;
+            });
+        }
+        assertThat(mine).extracting(ConsumerRecord::key).containsExactly("team:" + team.value(), "account:" + username);
+        ConsumerRecord<String, String> account = mine.get(1);
+        assertThat(headerOf(account, "ce_type")).isEqualTo("nl.veiligwerken.directory.account-saved.v1");
+        assertThat(headerOf(account, "ce_specversion")).isEqualTo("1.0");
+        assertThat(headerOf(account, "ce_source")).isEqualTo("/veilig-werken/team-directory");
+        assertThat(headerOf(account, "ce_subject")).isEqualTo("account:" + username);
+        assertThat(headerOf(account, "content-type")).isEqualTo("application/json");
+        long sequence = Long.parseLong(headerOf(account, "ce_sequence"));
+        assertThat(sequence).isGreaterThan(Long.parseLong(headerOf(mine.get(0), "ce_sequence")));
+        assertThat(headerOf(account, "ce_id")).isEqualTo("team-directory-" + sequence);
+        assertThat(Instant.parse(headerOf(account, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(JsonMapper.builder().build().readValue(account.value(), AccountSaved.class)).isEqualTo(new AccountSaved(
+                username, "Dirk " + suffix, username + "@test.local", "nl", true,
+                Set.of(Role.STAFF, Role.TEAM_LEADER), Set.of(team), Set.of(team)));
+        assertThat(account.value()).doesNotContain("secret");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from identity.directory_outbox where id = ? and published_at is not null", Long.class, sequence) == 1);
     }
 
     static KafkaConsumer<String, String> consumer(String brokers) {

@@ -138,6 +138,25 @@ class DemoAccountsIT {
     @Autowired
     AccountDirectory directory;
 
+    /** Every service saves the demo accounts again on each start: only the first time is a change to publish. */
+    @Test
+    void theDemoDirectoryIsPublishedOnTeamDirectoryOnceAndSeedingItAgainAddsNothing() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (var consumer = CommandServiceIT.consumer(kafka.getBrokersAsString())) {
+            consumer.subscribe(java.util.List.of("team-directory"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                return keys.containsAll(java.util.List.of("team:ambulant-noord", "team:woongroep-zuid", "account:mark",
+                        "account:sanne", "account:pim"));
+            });
+        }
+        long rows = jdbc.sql("select count(*) from identity.directory_outbox").query(Long.class).single();
+
+        new nl.veiligwerken.platform.security.DemoAccounts(directory).afterSingletonsInstantiated();
+
+        assertThat(jdbc.sql("select count(*) from identity.directory_outbox").query(Long.class).single()).isEqualTo(rows);
+    }
+
     @Test
     void theLoginPageSaysTheseAreDemoAccounts() throws Exception {
         mvc.perform(get("/login"))

@@ -32,9 +32,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The event store is the outbox: while Kafka is down, reports are still accepted, and once the broker is
- * back every one of them is published.
+ * back every one of them is published. The same for the team directory's own outbox.
  */
-@SpringBootTest(properties = "veilig-werken.publishing.ack-timeout=3s")
+@SpringBootTest(properties = {"veilig-werken.publishing.ack-timeout=3s",
+        "veilig-werken.directory-publishing.ack-timeout=3s", "veilig-werken.directory-publishing.max-retry=2s"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @DirtiesContext
@@ -76,6 +77,9 @@ class KafkaOutageIT {
                 Long.class)).as("the publisher is running and has claimed its segment").isPositive();
         assertThat(publisherPosition()).as("the publisher must not move past events Kafka did not acknowledge")
                 .isLessThan(lastEvent);
+        String teamKey = "team:" + users.team.value();
+        assertThat(jdbc.queryForObject("select count(*) from identity.directory_outbox where event_key = ? and published_at is null",
+                Long.class, teamKey)).as("the directory change waits in its outbox").isEqualTo(1);
 
         // no topics of its own: the publisher retrying against the fixed port makes the broker create the topic
         // the moment it listens, and a second creation by the test broker would fail with "already exists"
@@ -89,15 +93,22 @@ class KafkaOutageIT {
         Set<String> published = new HashSet<>();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = CommandServiceIT.consumer("127.0.0.1:" + KAFKA_PORT)) {
-            consumer.subscribe(List.of("incident-events"));
+            consumer.subscribe(List.of("incident-events", "team-directory"));
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     records.add(r);
                     published.add(r.key());
                 });
-                return published.containsAll(reported);
+                return published.containsAll(reported) && published.contains(teamKey);
             });
         }
+        // at least once: a batch whose acknowledgement came too late is sent again
+        assertThat(records).filteredOn(r -> teamKey.equals(r.key())).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.topic()).isEqualTo("team-directory");
+            assertThat(CommandServiceIT.headerOf(r, "ce_type")).isEqualTo("nl.veiligwerken.directory.team-saved.v1");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from identity.directory_outbox where event_key = ? and published_at is null", Long.class, teamKey) == 0);
         assertThat(records).filteredOn(r -> reported.contains(r.key()))
                 .extracting(r -> CommandServiceIT.headerOf(r, "ce_type"))
                 .contains("nl.veiligwerken.incident.reported.v1", "nl.veiligwerken.incident.task-scheduled.v1");

@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * storage, formats as part of every run, and its fault handlers only record fatal errors for a test to
  * assert on.
  * <p>
- * The topics are created by the services ({@code incident-events} by the command service,
- * {@code incident-events.DLT} by the notifier), as they are against the Kafka in docker compose. The ports
+ * The topics are created by the services ({@code incident-events} and the compacted {@code team-directory} by
+ * the command service and the notifier, the {@code .DLT} ones by the notifier), as they are against the Kafka in
+ * docker compose. The ports
  * are free ones picked at each start and passed to the services, so a test never collides with a local run.
  */
 public final class EmbeddedKafka implements AutoCloseable {

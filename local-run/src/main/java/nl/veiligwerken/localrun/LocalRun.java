@@ -97,7 +97,7 @@ public final class LocalRun {
                             (SMTP 127.0.0.1:%d)
                  Database:  %s  user postgres (any password)
                             data kept in %s
-                 Kafka:     %s  topic incident-events
+                 Kafka:     %s  topics incident-events, team-directory
                             data kept in %s
 
                  Ctrl-C stops everything; the database and Kafka are kept for the next run.

@@ -43,7 +43,8 @@ class IncidentEventListener {
         this.json = json;
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = PublishedEventType.TOPIC)
+    /** Started by {@link DirectoryFirst} once the team directory has been read. */
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = PublishedEventType.TOPIC, autoStartup = "false")
     void on(ConsumerRecord<String, String> record) {
         String eventId = header(record, "ce_id")
                 .orElseThrow(() -> new UnreadableEventException("record without ce_id at " + position(record)));

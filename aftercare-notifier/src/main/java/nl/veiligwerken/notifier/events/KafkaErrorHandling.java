@@ -1,6 +1,7 @@
 package nl.veiligwerken.notifier.events;
 
 import nl.veiligwerken.api.PublishedEventType;
+import nl.veiligwerken.api.directory.DirectoryEventType;
 import nl.veiligwerken.notifier.NotifierProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -25,8 +26,9 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * What happens to a record the listener throws on. A record that cannot be read is retried a few times and then
- * published to {@code incident-events.DLT} with Spring Kafka's exception headers, and the partition moves on.
+ * What happens to a record a listener throws on. A record that cannot be read is retried a few times and then
+ * published to its topic's dead-letter topic ({@code incident-events.DLT}, {@code team-directory.DLT}) with
+ * Spring Kafka's exception headers, and the partition moves on.
  * A database that is away is different: every record would fail, so those are retried with growing pauses
  * until it is back, instead of emptying the topic into the dead-letter topic.
  */
@@ -36,6 +38,7 @@ class KafkaErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
 
     static final String DEAD_LETTER_TOPIC = PublishedEventType.TOPIC + ".DLT";
+    static final String DIRECTORY_DEAD_LETTER_TOPIC = DirectoryEventType.TOPIC + ".DLT";
 
     /**
      * The command service creates the topic it publishes to; declaring it here too (same name, same
@@ -52,6 +55,17 @@ class KafkaErrorHandling {
         return TopicBuilder.name(DEAD_LETTER_TOPIC).partitions(properties.events().deadLetterPartitions()).build();
     }
 
+    /** The same as the command service's declaration: compacted, one partition (see docs/events.md). */
+    @Bean
+    NewTopic teamDirectoryTopic() {
+        return TopicBuilder.name(DirectoryEventType.TOPIC).partitions(1).compact().build();
+    }
+
+    @Bean
+    NewTopic directoryDeadLetterTopic() {
+        return TopicBuilder.name(DIRECTORY_DEAD_LETTER_TOPIC).partitions(1).build();
+    }
+
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, NotifierProperties properties) {
         NotifierProperties.Events settings = properties.events();
@@ -61,7 +75,7 @@ class KafkaErrorHandling {
         ConsumerRecordRecoverer loggedDeadLetters = (record, exception) -> {
             // the value stays out of the log: the dead-letter topic has it for whoever looks into it
             log.error("Giving up on {}-{}@{} after {} attempt(s); publishing it to {}: {}", record.topic(),
-                    record.partition(), record.offset(), settings.attempts(), DEAD_LETTER_TOPIC, rootCause(exception));
+                    record.partition(), record.offset(), settings.attempts(), record.topic() + ".DLT", rootCause(exception));
             deadLetters.accept(record, exception);
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(loggedDeadLetters,

@@ -2,10 +2,15 @@ package nl.veiligwerken.platform.security;
 
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.directory.AccountRemoved;
+import nl.veiligwerken.api.directory.AccountSaved;
+import nl.veiligwerken.api.directory.DirectoryEventType;
+import nl.veiligwerken.api.directory.TeamSaved;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.util.HashSet;
@@ -13,7 +18,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Accounts, roles and teams in the shared {@code identity} schema. */
+/**
+ * Accounts, roles and teams in the shared {@code identity} schema. Every change is also appended, in the same
+ * transaction, to {@code identity.directory_outbox} as the state it leaves behind; the command service publishes
+ * those rows to the Kafka topic {@code team-directory}, from which other services (the notifier) keep their own
+ * copy of whom they can tell.
+ */
 public class AccountDirectory implements UserDetailsService {
 
     /** Someone who can be told about a task: enough to address a mail, nothing more. */
@@ -24,6 +34,7 @@ public class AccountDirectory implements UserDetailsService {
     }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public AccountDirectory(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -133,6 +144,7 @@ public class AccountDirectory implements UserDetailsService {
     public void saveTeam(TeamId id, String name) {
         jdbc.sql("insert into identity.team (team_id, name) values (?, ?) on conflict (team_id) do update set name = excluded.name")
                 .params(id.value(), name).update();
+        appendIfChanged(DirectoryEventType.teamKey(id), DirectoryEventType.TEAM_SAVED, new TeamSaved(id, name));
     }
 
     /** Creates or replaces an account with its roles and memberships (used for the demo accounts and by tests). */
@@ -156,6 +168,75 @@ public class AccountDirectory implements UserDetailsService {
             jdbc.sql("insert into identity.team_membership (username, team_id, leads) values (?, ?, ?)")
                     .params(username, team.value(), leads.contains(team)).update();
         }
+        accountChanged(username);
+    }
+
+    /**
+     * Lets an account sign in and be told things again, or stops it (someone who left: their name stays on what
+     * they did). Returns false for an unknown account.
+     */
+    @Transactional
+    public boolean setEnabled(String username, boolean enabled) {
+        if (jdbc.sql("update identity.account set enabled = ? where username = ?").params(enabled, username).update() == 0) {
+            return false;
+        }
+        accountChanged(username);
+        return true;
+    }
+
+    /** Removes an account with its roles and memberships. Returns false for an unknown account. */
+    @Transactional
+    public boolean removeAccount(String username) {
+        if (jdbc.sql("delete from identity.account where username = ?").param(username).update() == 0) {
+            return false;
+        }
+        appendIfChanged(DirectoryEventType.accountKey(username), DirectoryEventType.ACCOUNT_REMOVED,
+                new AccountRemoved(username));
+        return true;
+    }
+
+    /** The account's whole state as it now is, for the outbox. */
+    private void accountChanged(String username) {
+        record Row(String username, String displayName, String email, String language, boolean enabled) {
+        }
+        Row row = jdbc.sql("select username, display_name, email, language, enabled from identity.account where username = ?")
+                .param(username).query(Row.class).single();
+        Set<Role> roles = new HashSet<>(jdbc.sql("select role from identity.account_role where username = ?")
+                .param(username).query((rs, i) -> Role.valueOf(rs.getString(1))).list());
+        Set<TeamId> memberOf = new HashSet<>();
+        Set<TeamId> leads = new HashSet<>();
+        jdbc.sql("select team_id, leads from identity.team_membership where username = ?")
+                .param(username)
+                .query(rs -> {
+                    TeamId team = new TeamId(rs.getString(1));
+                    memberOf.add(team);
+                    if (rs.getBoolean(2)) {
+                        leads.add(team);
+                    }
+                });
+        appendIfChanged(DirectoryEventType.accountKey(username), DirectoryEventType.ACCOUNT_SAVED,
+                new AccountSaved(row.username(), row.displayName(), row.email(), row.language(), row.enabled(),
+                        roles, memberOf, leads));
+    }
+
+    /**
+     * Appends the key's new state to the outbox, in the caller's transaction, unless its last row already says
+     * the same (the services save the demo accounts again on every start). Runs after the change itself, whose
+     * row lock keeps concurrent changes of the same key apart: the later one gets the higher id.
+     */
+    private void appendIfChanged(String key, DirectoryEventType type, Object state) {
+        record Last(String eventType, String payload) {
+        }
+        Optional<Last> last = jdbc.sql("""
+                        select event_type, payload::text from identity.directory_outbox
+                         where event_key = ? order by id desc limit 1""")
+                .param(key).query(Last.class).optional();
+        if (last.isPresent() && last.get().eventType().equals(type.type())
+                && json.readValue(last.get().payload(), type.payloadType()).equals(state)) {
+            return;
+        }
+        jdbc.sql("insert into identity.directory_outbox (event_key, event_type, payload) values (?, ?, ?::jsonb)")
+                .params(key, type.type(), json.writeValueAsString(state)).update();
     }
 
     public boolean hasAccount(String username) {
