@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * publisher sends them (the rows {@code AccountDirectory} wrote to {@code identity.directory_outbox}, with the
  * same CloudEvents headers), or made up by the test, to send them twice or out of order.
  */
-final class DirectoryTopic {
+public final class DirectoryTopic {
 
     private final KafkaTemplate<String, String> kafka;
     private final JdbcClient jdbc;
 
-    DirectoryTopic(KafkaTemplate<String, String> kafka, JdbcClient jdbc) {
+    public DirectoryTopic(KafkaTemplate<String, String> kafka, JdbcClient jdbc) {
         this.kafka = kafka;
         this.jdbc = jdbc;
     }
@@ -28,8 +28,32 @@ final class DirectoryTopic {
     private record Row(long id, String eventKey, String eventType, String payload, Timestamp recordedAt) {
     }
 
+    /**
+     * What the command service and the notifier do for a directory change, for the people (and their teams) a
+     * test just saved through {@code AccountDirectory}: relays their outbox rows and waits until the notifier's
+     * copy holds the newest of each.
+     */
+    public void tellNotifier(String... usernames) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String username : usernames) {
+            keys.add(DirectoryEventType.accountKey(username));
+            jdbc.sql("select team_id from identity.team_membership where username = ?").param(username)
+                    .query(String.class).list()
+                    .forEach(team -> keys.add(DirectoryEventType.teamKey(new nl.veiligwerken.api.TeamId(team))));
+        }
+        String[] all = keys.stream().distinct().toArray(String[]::new);
+        relayOutbox(all);
+        long newest = jdbc.sql("select coalesce(max(id), 0) from identity.directory_outbox where event_key = any(?)")
+                .param(all).query(Long.class).single();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select greatest((select coalesce(max(sequence), 0) from notifier.directory_account where username = any(?)),
+                                        (select coalesce(max(t.sequence), 0) from notifier.directory_team t
+                                           join identity.team_membership m on m.team_id = t.team_id where m.username = any(?)))""")
+                .params(usernames, usernames).query(Long.class).single() >= newest);
+    }
+
     /** Relays the outbox rows of these keys, in order, as the command service's publisher would. */
-    void relayOutbox(String... keys) throws Exception {
+    public void relayOutbox(String... keys) throws Exception {
         List<Row> rows = jdbc.sql("""
                         select id, event_key, event_type, payload::text as payload, recorded_at
                           from identity.directory_outbox where event_key = any(?) order by id""")

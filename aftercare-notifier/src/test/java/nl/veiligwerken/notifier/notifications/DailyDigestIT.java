@@ -1,5 +1,8 @@
 package nl.veiligwerken.notifier.notifications;
 
+import nl.veiligwerken.api.directory.AccountSaved;
+import nl.veiligwerken.notifier.recipients.TeamDirectory;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
@@ -93,6 +96,8 @@ class DailyDigestIT {
     NotificationRepository repository;
     @Autowired
     AccountDirectory accounts;
+    @Autowired
+    TeamDirectory directory;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -236,13 +241,16 @@ class DailyDigestIT {
     }
 
     /** A fresh person with password "secret", account language {@code language}. */
-    private String person(String language) {
+    private String person(String language) throws Exception {
         String username = "digest-" + UUID.randomUUID().toString().substring(0, 8);
         TeamId team = new TeamId("team-" + username);
         accounts.saveTeam(team, "Team " + username);
         accounts.saveAccount(username, "Naam " + username, username + "@test.local", "{noop}secret",
                 Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(team), Set.of(team));
         jdbc().sql("update identity.account set language = ? where username = ?").params(language, username).update();
+        // no broker here: the notifier's copy of the directory learns the account as its listener would apply it
+        directory.apply(System.nanoTime(), new AccountSaved(username, "Naam " + username, username + "@test.local",
+                language, true, Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(team), Set.of(team)));
         return username;
     }
 
