@@ -118,9 +118,9 @@ class ReviewRepository {
      * null: one counting for the team's review and the organisation's figures alike.
      */
     Map<TeamId, QuarterlyReview> reviews(Quarter quarter, TeamId team) {
-        String teamValue = team == null ? null : team.value();
-        Object[] where = {quarter.toString(), teamValue, teamValue};
-        String teams = "quarter = ? and (cast(? as varchar) is null or team_id = ?)";
+        // two plain conditions rather than "? is null or": each can use its index
+        Object[] where = team == null ? new Object[] {quarter.toString()} : new Object[] {quarter.toString(), team.value()};
+        String teams = team == null ? "quarter = ?" : "quarter = ? and team_id = ?";
         Map<TeamId, Team> found = new TreeMap<>(Comparator.comparing(TeamId::value));
         Function<ResultSet, Team> teamOf = rs -> {
             try {

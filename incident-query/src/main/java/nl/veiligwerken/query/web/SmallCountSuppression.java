@@ -12,14 +12,14 @@ import java.util.Objects;
  * Primary: a count from 1 to 4 is not shown ({@link Reason#SMALL}, "&lt; 5").
  * Zero is shown: it names no one.
  * <p>
- * Complementary: a <em>line</em> is a set of shown parts and the total they add up to (a team's severities and the
- * team's incidents; one category over all teams and the organisation's figure). While a line's total is shown,
- * its hidden parts must not be worked out by subtracting the shown parts from the total: for every hidden part,
- * what the others could be (a small one 1 to 4, a complementary one 5 or more, as someone who knows this rule
- * would reason) must leave it more than one possible value. When a line fails, the smallest shown part above
- * zero is hidden too ({@link Reason#COMPLEMENTARY}), or, when there is none, the line's total; this repeats over
- * all lines until none fails, since hiding a part of one line can open another (a team's cell is in its row and in
- * its column). Each line is checked on its own; combining several lines is not ruled out by this check.
+ * Complementary: a <em>line</em> is a set of parts and the total they add up to (a team's severities and the
+ * team's incidents; one category over all teams and the organisation's figure). No hidden cell of a line, part or
+ * total, may be worked out from the cells of the line that are shown: for every hidden cell, what the other hidden
+ * ones could be (a small one 1 to 4, a complementary one 5 or more, as someone who knows this rule would reason)
+ * must leave it more than one possible value. When a line fails, its smallest shown part above zero is hidden too
+ * ({@link Reason#COMPLEMENTARY}), or, when there is none, its total; this repeats over all lines until none fails,
+ * since hiding a cell of one line can open another (a team's cell is in its row and in its column). Each line is
+ * checked on its own: an attack that combines several lines is made hard, not ruled out.
  *
  * @param <K> what names a cell; a cell in several lines is the same key in each
  */
@@ -78,43 +78,59 @@ final class SmallCountSuppression<K> {
         while (changed) {
             changed = false;
             for (Line<K> line : lines) {
-                if (!hidden.containsKey(line.total()) && givesAwayAPart(line, hidden)) {
-                    hidden.put(complement(line, hidden), Reason.COMPLEMENTARY);
-                    changed = true;
+                if (givesAway(line, hidden)) {
+                    K complement = complement(line, hidden);
+                    if (complement != null) {
+                        hidden.put(complement, Reason.COMPLEMENTARY);
+                        changed = true;
+                    }
                 }
             }
         }
         return hidden;
     }
 
-    /** True when a hidden part has one possible value, given the shown total, the shown parts and the rule. */
-    private boolean givesAwayAPart(Line<K> line, Map<K, Reason> hidden) {
-        List<K> unknown = line.parts().stream().filter(hidden::containsKey).toList();
-        if (unknown.isEmpty()) {
-            return false;
+    /**
+     * True when a hidden cell of the line (a part, or the total) has one possible value, given the cells shown and
+     * what the rule says of the hidden ones. The line reads: the parts minus the total make zero.
+     */
+    private boolean givesAway(Line<K> line, Map<K, Reason> hidden) {
+        List<K> unknown = new ArrayList<>();
+        List<Integer> signs = new ArrayList<>();
+        long known = 0;
+        for (int i = 0; i <= line.parts().size(); i++) {
+            K cell = i < line.parts().size() ? line.parts().get(i) : line.total();
+            int sign = i < line.parts().size() ? 1 : -1;
+            if (hidden.containsKey(cell)) {
+                unknown.add(cell);
+                signs.add(sign);
+            } else {
+                known += sign * (long) counts.get(cell);
+            }
         }
-        long rest = counts.get(line.total()) - line.parts().stream().filter(p -> !hidden.containsKey(p))
-                .mapToLong(counts::get).sum();
         for (int i = 0; i < unknown.size(); i++) {
+            // what the other hidden cells of the line add up to (with their signs), at least and at most
             long othersLowest = 0;
             long othersHighest = 0;
             for (int j = 0; j < unknown.size(); j++) {
                 if (j != i) {
-                    othersLowest += lowest(hidden.get(unknown.get(j)));
-                    othersHighest = Math.min(UNBOUNDED, othersHighest + highest(hidden.get(unknown.get(j))));
+                    Reason reason = hidden.get(unknown.get(j));
+                    othersLowest = add(othersLowest, signs.get(j) > 0 ? lowest(reason) : -highest(reason));
+                    othersHighest = add(othersHighest, signs.get(j) > 0 ? highest(reason) : -lowest(reason));
                 }
             }
             Reason reason = hidden.get(unknown.get(i));
-            long from = Math.max(lowest(reason), rest - othersHighest);
-            long to = Math.min(highest(reason), rest - othersLowest);
-            if (from >= to) {
+            // sign * x + known + others = 0
+            long from = signs.get(i) > 0 ? -known - othersHighest : known + othersLowest;
+            long to = signs.get(i) > 0 ? -known - othersLowest : known + othersHighest;
+            if (Math.max(from, lowest(reason)) >= Math.min(to, highest(reason))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The smallest shown part above zero (the first of equals), else the total. */
+    /** The smallest shown part above zero (the first of equals), else the total when it is shown; null: none left. */
     private K complement(Line<K> line, Map<K, Reason> hidden) {
         K smallest = null;
         for (K part : line.parts()) {
@@ -123,7 +139,14 @@ final class SmallCountSuppression<K> {
                 smallest = part;
             }
         }
-        return smallest != null ? smallest : line.total();
+        if (smallest == null && !hidden.containsKey(line.total()) && counts.get(line.total()) > 0) {
+            return line.total();
+        }
+        return smallest;
+    }
+
+    private static long add(long a, long b) {
+        return Math.max(-UNBOUNDED, Math.min(UNBOUNDED, a + b));
     }
 
     private static long lowest(Reason reason) {
