@@ -62,7 +62,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -428,6 +430,76 @@ class QueryServiceIT {
             assertThat(current.get("actions").get("open").asLong()).isEqualTo(actions);
         });
         assertThat(api("/api/reviews/quarterly?team=" + TEAM.value(), OTHER_LEADER).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The organisation view through the real store: a team of six reports (five moderate, one serious) and a team
+     * of two. The small counts are hidden, and so is what would give them back by subtraction.
+     */
+    @Test
+    @Order(8)
+    void theOrganisationViewHidesSmallCountsAndWhatWouldGiveThemAway() throws Exception {
+        TeamId big = new TeamId("qit-org-groot-" + RUN);
+        TeamId small = new TeamId("qit-org-klein-" + RUN);
+        directory.saveTeam(big, "Team Groot " + RUN);
+        directory.saveTeam(small, "Team Klein " + RUN);
+        String manager = "qit-manager-" + RUN;
+        directory.saveAccount(manager, "Mila Manager", manager + "@test.local", passwordEncoder.encode(PASSWORD),
+                Set.of(Role.MANAGEMENT, Role.STAFF), Set.of(), Set.of());
+        Instant reportedAt = now.minus(Duration.ofHours(3));
+        Quarter quarter = Quarter.of(LocalDate.ofInstant(reportedAt, ZoneId.of("Europe/Amsterdam")));
+        String secret = "Mevrouw Jansen-" + RUN + " sloeg";
+        List<IncidentId> incidents = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            IncidentId incident = IncidentId.random();
+            incidents.add(incident);
+            ReportContent content = new ReportContent(reportedAt.minus(Duration.ofHours(1)), Setting.OFFICE,
+                    Set.of(AggressionKind.THREAT), i == 0 ? Severity.SERIOUS : Severity.MODERATE, secret,
+                    Aggressor.CLIENT, null, Set.of(), false);
+            eventStore.publish(new GenericDomainEventMessage<>("Incident", incident.value(), 0,
+                    new IncidentReportedEvent(incident, i < 6 ? big : small, "qit-org-reporter-" + RUN, null,
+                            reportedAt, content, true, 1)));
+        }
+
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            HttpResponse<String> response = api("/api/organisation?quarter=" + quarter, manager);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode report = JSON.readTree(response.body());
+            JsonNode groot = team(report, big).get("quarters").get(3);
+            JsonNode klein = team(report, small).get("quarters").get(3);
+            assertThat(klein.get("incidents").get("count").isNull()).isTrue();
+            assertThat(klein.get("incidents").get("suppressed").asString()).isEqualTo("SMALL");
+            assertThat(klein.get("bySeverity").get("MODERATE").get("suppressed").asString()).isEqualTo("SMALL");
+            assertThat(groot.get("bySeverity").get("SERIOUS").get("suppressed").asString()).isEqualTo("SMALL");
+            // 6 - 5 would give the one serious report away: the five are hidden as well
+            assertThat(groot.get("bySeverity").get("MODERATE").get("count").isNull()).isTrue();
+            assertThat(groot.get("bySeverity").get("MODERATE").get("suppressed").asString()).isEqualTo("COMPLEMENTARY");
+            assertThat(groot.get("byKind").get("DISCRIMINATION").get("count").asInt()).isZero();
+            // the organisation's count minus the teams' shown counts never leaves a single hidden team
+            JsonNode total = report.get("organisation").get("quarters").get(3).get("incidents");
+            if (!total.get("count").isNull()) {
+                long hidden = 0;
+                for (JsonNode team : report.get("teams")) {
+                    hidden += team.get("quarters").get(3).get("incidents").get("count").isNull() ? 1 : 0;
+                }
+                assertThat(hidden).isNotEqualTo(1);
+            }
+            assertThat(response.body()).doesNotContain(secret, "Mila Manager", "qit-org-reporter");
+            incidents.forEach(id -> assertThat(response.body()).doesNotContain(id.value()));
+        });
+        assertThat(api("/api/organisation?quarter=" + quarter, LEADER).statusCode()).isEqualTo(403);
+        assertThat(api("/api/organisation?quarter=2026-Q9", manager).statusCode()).isEqualTo(400);
+        assertThat(page(signIn(manager), "/organisation?quarter=" + quarter).body())
+                .contains("Team Groot " + RUN, "Team Klein " + RUN, "&lt; 5").doesNotContain(secret);
+    }
+
+    private static JsonNode team(JsonNode report, TeamId team) {
+        for (JsonNode part : report.get("teams")) {
+            if (part.get("team").asString().equals(team.value())) {
+                return part;
+            }
+        }
+        throw new AssertionError("no team " + team.value() + " in " + report);
     }
 
     @Test

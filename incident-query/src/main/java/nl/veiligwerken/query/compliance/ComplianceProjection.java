@@ -10,7 +10,9 @@ import nl.veiligwerken.query.queries.ComplianceIncident;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
+import nl.veiligwerken.query.queries.FindOrganisationComplianceQuery;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.TeamComplianceRow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -75,6 +77,11 @@ class ComplianceProjection {
     @QueryHandler
     List<ComplianceIncident> handle(FindComplianceIncidentsQuery query) {
         return compliance.incidents(query.team(), query.quarter(), query.step(), query.outcome());
+    }
+
+    @QueryHandler
+    List<TeamComplianceRow> handle(FindOrganisationComplianceQuery query) {
+        return compliance.rows(query.quarter(), null);
     }
 
     @ResetHandler

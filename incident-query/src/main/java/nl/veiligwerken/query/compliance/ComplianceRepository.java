@@ -8,6 +8,7 @@ import nl.veiligwerken.query.queries.ComplianceIncident;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.TeamComplianceRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,19 +72,31 @@ class ComplianceRepository {
     }
 
     List<ComplianceRow> rows(TeamId team, Quarter quarter) {
+        return rows(quarter, team).stream().map(TeamComplianceRow::row).toList();
+    }
+
+    /**
+     * The quarter's rows of every team, or only of {@code team} when it is not null: one counting for the team's
+     * figures and the organisation's alike.
+     */
+    List<TeamComplianceRow> rows(Quarter quarter, TeamId team) {
+        // two plain conditions rather than "? is null or": each can use its index
+        Object[] where = team == null ? new Object[] {quarter.toString()} : new Object[] {quarter.toString(), team.value()};
         return jdbc.sql("""
-                        select step,
+                        select team_id, step,
                                count(*) filter (where status <> 'WITHDRAWN') as required,
                                count(*) filter (where status = 'DONE' and not late) as on_time,
                                count(*) filter (where status = 'DONE' and late) as late,
                                count(*) filter (where status = 'OVERDUE') as overdue,
                                count(*) filter (where status = 'OPEN') as open
                           from query.compliance_task
-                         where team_id = ? and quarter = ?
-                         group by step""")
-                .params(team.value(), quarter.toString())
-                .query((rs, i) -> new ComplianceRow(ProtocolStep.valueOf(rs.getString("step")), rs.getInt("required"),
-                        rs.getInt("on_time"), rs.getInt("late"), rs.getInt("overdue"), rs.getInt("open")))
+                         where %s
+                         group by team_id, step
+                         order by team_id, step""".formatted(team == null ? "quarter = ?" : "quarter = ? and team_id = ?"))
+                .params(where)
+                .query((rs, i) -> new TeamComplianceRow(new TeamId(rs.getString("team_id")),
+                        new ComplianceRow(ProtocolStep.valueOf(rs.getString("step")), rs.getInt("required"),
+                                rs.getInt("on_time"), rs.getInt("late"), rs.getInt("overdue"), rs.getInt("open"))))
                 .list();
     }
 

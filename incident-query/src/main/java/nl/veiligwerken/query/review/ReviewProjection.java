@@ -11,9 +11,11 @@ import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.query.queries.FindOrganisationReviewQuery;
 import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
+import nl.veiligwerken.query.queries.TeamReview;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The quarterly team review (kwartaalevaluatie, step 6 of the method): per team and quarter what happened (kinds,
@@ -95,6 +98,12 @@ class ReviewProjection {
     @QueryHandler
     QuarterlyReview handle(FindQuarterlyReviewQuery query) {
         return reviews.review(query.team(), query.quarter());
+    }
+
+    @QueryHandler
+    List<TeamReview> handle(FindOrganisationReviewQuery query) {
+        return reviews.reviews(query.quarter(), null).entrySet().stream()
+                .map(e -> new TeamReview(e.getKey(), e.getValue())).toList();
     }
 
     @ResetHandler

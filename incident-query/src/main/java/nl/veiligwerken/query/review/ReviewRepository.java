@@ -24,10 +24,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** The {@code query.review_*} tables. Plain SQL; every write is an upsert or replaces what it writes, so a replay changes nothing. */
@@ -106,41 +110,77 @@ class ReviewRepository {
     }
 
     QuarterlyReview review(TeamId team, Quarter quarter) {
-        Object[] where = {team.value(), quarter.toString()};
-        int[] totals = jdbc.sql("""
-                        select count(*) as incidents,
+        return reviews(quarter, team).getOrDefault(team, QuarterlyReview.empty(quarter));
+    }
+
+    /**
+     * The review of the quarter for every team that had something in it, or only for {@code team} when it is not
+     * null: one counting for the team's review and the organisation's figures alike.
+     */
+    Map<TeamId, QuarterlyReview> reviews(Quarter quarter, TeamId team) {
+        // two plain conditions rather than "? is null or": each can use its index
+        Object[] where = team == null ? new Object[] {quarter.toString()} : new Object[] {quarter.toString(), team.value()};
+        String teams = team == null ? "quarter = ?" : "quarter = ? and team_id = ?";
+        Map<TeamId, Team> found = new TreeMap<>(Comparator.comparing(TeamId::value));
+        Function<ResultSet, Team> teamOf = rs -> {
+            try {
+                return found.computeIfAbsent(new TeamId(rs.getString("team_id")), id -> new Team());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        jdbc.sql("""
+                        select team_id, count(*) as incidents,
                                count(*) filter (where aftercare_needed) as needed,
                                count(*) filter (where aftercare_needed and aftercare_given) as given
-                          from query.review_incident where team_id = ? and quarter = ?""")
+                          from query.review_incident where %s group by team_id""".formatted(teams))
                 .params(where)
-                .query((rs, i) -> new int[] {rs.getInt("incidents"), rs.getInt("needed"), rs.getInt("given")})
-                .single();
-        Map<AggressionKind, Integer> byKind = counts(AggressionKind.class, AggressionKind::valueOf, """
-                select kind as value, count(*) as n
+                .query((RowCallbackHandler) rs -> {
+                    Team t = teamOf.apply(rs);
+                    t.incidents = rs.getInt("incidents");
+                    t.aftercareNeeded = rs.getInt("needed");
+                    t.aftercareGiven = rs.getInt("given");
+                });
+        counts(AggressionKind::valueOf, """
+                select team_id, kind as value, count(*) as n
                   from query.review_incident, unnest(kinds) as kind
-                 where team_id = ? and quarter = ? group by kind""", where);
-        Map<Severity, Integer> bySeverity = counts(Severity.class, Severity::valueOf, """
-                select severity as value, count(*) as n from query.review_incident
-                 where team_id = ? and quarter = ? group by severity""", where);
-        Map<Setting, Integer> bySetting = counts(Setting.class, Setting::valueOf, """
-                select setting as value, count(*) as n from query.review_incident
-                 where team_id = ? and quarter = ? group by setting""", where);
-        List<ReviewAction> actions = jdbc.sql("""
-                        select action_id, kind, description, planned_at, due_at, completed_at from query.review_action
-                         where team_id = ? and quarter = ? order by planned_at, action_id""")
+                 where %s group by team_id, kind""".formatted(teams), where, teamOf, t -> t.byKind);
+        counts(Severity::valueOf, """
+                select team_id, severity as value, count(*) as n from query.review_incident
+                 where %s group by team_id, severity""".formatted(teams), where, teamOf, t -> t.bySeverity);
+        counts(Setting::valueOf, """
+                select team_id, setting as value, count(*) as n from query.review_incident
+                 where %s group by team_id, setting""".formatted(teams), where, teamOf, t -> t.bySetting);
+        jdbc.sql("""
+                        select team_id, action_id, kind, description, planned_at, due_at, completed_at
+                          from query.review_action where %s order by planned_at, action_id""".formatted(teams))
                 .params(where)
-                .query((rs, i) -> new ReviewAction(rs.getString("action_id"), FollowUpKind.valueOf(rs.getString("kind")),
-                        rs.getString("description"), instant(rs, "planned_at"), instant(rs, "due_at"),
-                        instant(rs, "completed_at")))
-                .list();
-        List<ReviewLearningPoint> points = jdbc.sql("""
-                        select level, skill, text from query.review_learning_point
-                         where team_id = ? and quarter = ? order by incident_id, position""")
+                .query((RowCallbackHandler) rs -> teamOf.apply(rs).actions.add(new ReviewAction(rs.getString("action_id"),
+                        FollowUpKind.valueOf(rs.getString("kind")), rs.getString("description"),
+                        instant(rs, "planned_at"), instant(rs, "due_at"), instant(rs, "completed_at"))));
+        jdbc.sql("""
+                        select team_id, level, skill, text from query.review_learning_point
+                         where %s order by incident_id, position""".formatted(teams))
                 .params(where)
-                .query((rs, i) -> new ReviewLearningPoint(LearningLevel.valueOf(rs.getString("level")),
-                        rs.getString("skill") == null ? null : Skill.valueOf(rs.getString("skill")), rs.getString("text")))
-                .list();
-        return new QuarterlyReview(quarter, totals[0], byKind, bySeverity, bySetting, totals[1], totals[2], actions, points);
+                .query((RowCallbackHandler) rs -> teamOf.apply(rs).learningPoints.add(new ReviewLearningPoint(
+                        LearningLevel.valueOf(rs.getString("level")),
+                        rs.getString("skill") == null ? null : Skill.valueOf(rs.getString("skill")), rs.getString("text"))));
+        Map<TeamId, QuarterlyReview> reviews = new LinkedHashMap<>();
+        found.forEach((id, t) -> reviews.put(id, new QuarterlyReview(quarter, t.incidents, t.byKind, t.bySeverity,
+                t.bySetting, t.aftercareNeeded, t.aftercareGiven, t.actions, t.learningPoints)));
+        return reviews;
+    }
+
+    /** One team's review while it is being read. */
+    private static final class Team {
+        int incidents;
+        int aftercareNeeded;
+        int aftercareGiven;
+        final Map<AggressionKind, Integer> byKind = new EnumMap<>(AggressionKind.class);
+        final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        final Map<Setting, Integer> bySetting = new EnumMap<>(Setting.class);
+        final List<ReviewAction> actions = new ArrayList<>();
+        final List<ReviewLearningPoint> learningPoints = new ArrayList<>();
     }
 
     void deleteAll() {
@@ -149,12 +189,10 @@ class ReviewRepository {
         jdbc.sql("delete from query.review_incident").update();
     }
 
-    private <E extends Enum<E>> Map<E, Integer> counts(Class<E> type, Function<String, E> valueOf, String sql,
-                                                       Object[] params) {
-        Map<E, Integer> counts = new EnumMap<>(type);
-        jdbc.sql(sql).params(params)
-                .query((RowCallbackHandler) rs -> counts.put(valueOf.apply(rs.getString("value")), rs.getInt("n")));
-        return counts;
+    private <E extends Enum<E>> void counts(Function<String, E> valueOf, String sql, Object[] params,
+                                            Function<ResultSet, Team> teamOf, Function<Team, Map<E, Integer>> counts) {
+        jdbc.sql(sql).params(params).query((RowCallbackHandler) rs ->
+                counts.apply(teamOf.apply(rs)).put(valueOf.apply(rs.getString("value")), rs.getInt("n")));
     }
 
     private static String[] kinds(ReportContent content) {

@@ -97,11 +97,23 @@ class ComplianceFigures {
 
     /** Every step of the agreements in the order of the method, with zeros where the quarter had none. */
     List<ComplianceRow> rows(TeamId team, Quarter quarter) {
-        Map<ProtocolStep, ComplianceRow> found = readModel.compliance(team, quarter).stream()
+        return everyStep(readModel.compliance(team, quarter));
+    }
+
+    /** The rows found, one for every step of the agreements, in the order of the method, zeros where none. */
+    static List<ComplianceRow> everyStep(List<ComplianceRow> found) {
+        Map<ProtocolStep, ComplianceRow> byStep = found.stream()
                 .collect(Collectors.toMap(ComplianceRow::step, Function.identity()));
         return Arrays.stream(ProtocolStep.values()).filter(ProtocolStep::isAgreed)
-                .map(step -> found.getOrDefault(step, new ComplianceRow(step, 0, 0, 0, 0, 0)))
+                .map(step -> byStep.getOrDefault(step, new ComplianceRow(step, 0, 0, 0, 0, 0)))
                 .toList();
+    }
+
+    /** Several teams' rows of one step as one: the organisation's. */
+    static ComplianceRow together(ProtocolStep step, List<ComplianceRow> rows) {
+        return new ComplianceRow(step, rows.stream().mapToInt(ComplianceRow::required).sum(),
+                rows.stream().mapToInt(ComplianceRow::onTime).sum(), rows.stream().mapToInt(ComplianceRow::late).sum(),
+                rows.stream().mapToInt(ComplianceRow::overdue).sum(), rows.stream().mapToInt(ComplianceRow::open).sum());
     }
 
     static ProtocolStep step(String asked) {

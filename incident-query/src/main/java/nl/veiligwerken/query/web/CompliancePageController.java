@@ -43,6 +43,7 @@ class CompliancePageController {
         model.addAttribute("teamName", names.team(shown.team()));
         model.addAttribute("rows", figures.rows(shown.team(), shown.quarter()));
         model.addAttribute("mayDrillDown", ReadAccess.mayDrillDown(user, shown.team()));
+        model.addAttribute("maySeeOrganisation", ReadAccess.seesEveryTeam(user));
         return "compliance/overview";
     }
 

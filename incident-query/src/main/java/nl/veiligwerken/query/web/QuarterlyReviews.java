@@ -98,7 +98,7 @@ class QuarterlyReviews {
         boolean texts = ReadAccess.mayDrillDown(user, team);
         Instant now = clock.instant();
         return new Report(team.value(), names.team(team), quarter.toString(),
-                reviews.stream().map(this::figures).toList(), trainingNeeds, texts,
+                reviews.stream().map(QuarterlyReviews::figures).toList(), trainingNeeds, texts,
                 texts ? current.learningPoints().stream()
                         .sorted(Comparator.comparing(ReviewLearningPoint::level))
                         .map(p -> new LearningPointText(p.level(), p.skill(), p.text())).toList() : null,
@@ -106,7 +106,8 @@ class QuarterlyReviews {
                         .map(a -> new Measure(a.description(), a.dueAt(), a.completedAt(), status(a, now))).toList() : null);
     }
 
-    private Figures figures(QuarterlyReview review) {
+    /** A quarter's figures as the review counts them: the team's review, or the organisation's (see {@link #together}). */
+    static Figures figures(QuarterlyReview review) {
         List<ReviewAction> measures = review.actions().stream().filter(ReviewAction::preventiveMeasure).toList();
         return new Figures(review.quarter().toString(), review.incidents(),
                 all(AggressionKind.class, review.byKind()), all(Severity.class, review.bySeverity()),
@@ -117,6 +118,29 @@ class QuarterlyReviews {
                 counts(review.actions()), counts(measures),
                 counts(LearningLevel.class, review.learningPoints(), ReviewLearningPoint::level),
                 counts(Skill.class, review.learningPoints(), ReviewLearningPoint::skill));
+    }
+
+    /** Several teams' quarter as one: what the organisation's figures are counted from. */
+    static QuarterlyReview together(Quarter quarter, List<QuarterlyReview> reviews) {
+        Map<AggressionKind, Integer> byKind = new EnumMap<>(AggressionKind.class);
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        Map<Setting, Integer> bySetting = new EnumMap<>(Setting.class);
+        List<ReviewAction> actions = new ArrayList<>();
+        List<ReviewLearningPoint> learningPoints = new ArrayList<>();
+        int incidents = 0;
+        int needed = 0;
+        int given = 0;
+        for (QuarterlyReview review : reviews) {
+            incidents += review.incidents();
+            review.byKind().forEach((k, n) -> byKind.merge(k, n, Integer::sum));
+            review.bySeverity().forEach((k, n) -> bySeverity.merge(k, n, Integer::sum));
+            review.bySetting().forEach((k, n) -> bySetting.merge(k, n, Integer::sum));
+            needed += review.aftercareNeeded();
+            given += review.aftercareGiven();
+            actions.addAll(review.actions());
+            learningPoints.addAll(review.learningPoints());
+        }
+        return new QuarterlyReview(quarter, incidents, byKind, bySeverity, bySetting, needed, given, actions, learningPoints);
     }
 
     private static Counts counts(List<ReviewAction> actions) {

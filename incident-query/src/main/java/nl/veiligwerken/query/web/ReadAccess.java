@@ -79,6 +79,16 @@ final class ReadAccess {
         return team != null && (user.leads(team) || user.hasRole(Role.PREVENTION_OFFICER));
     }
 
+    /**
+     * The organisation view, every team's figures side by side: for the organisation's roles, management and the
+     * prevention officer; a team leader has the figures of their own teams.
+     */
+    static void requireMaySeeOrganisation(VwUser user) {
+        if (!seesEveryTeam(user)) {
+            throw new AccessDeniedException("no organisation figures");
+        }
+    }
+
     static boolean seesEveryTeam(VwUser user) {
         return user.hasRole(Role.PREVENTION_OFFICER) || user.hasRole(Role.MANAGEMENT);
     }

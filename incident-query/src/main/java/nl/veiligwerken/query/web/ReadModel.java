@@ -10,6 +10,8 @@ import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
+import nl.veiligwerken.query.queries.FindOrganisationComplianceQuery;
+import nl.veiligwerken.query.queries.FindOrganisationReviewQuery;
 import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
 import nl.veiligwerken.query.queries.Quarter;
@@ -20,6 +22,8 @@ import nl.veiligwerken.query.queries.MyReport;
 import nl.veiligwerken.query.queries.FindTaskViewVersionQuery;
 import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.TaskListEntry;
+import nl.veiligwerken.query.queries.TeamComplianceRow;
+import nl.veiligwerken.query.queries.TeamReview;
 import nl.veiligwerken.query.queries.TimelineAudience;
 import nl.veiligwerken.query.queries.TimelineEntry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -64,6 +68,18 @@ class ReadModel {
                                                  ComplianceOutcome outcome) {
         return queries.query(new FindComplianceIncidentsQuery(team, quarter, step, outcome),
                 ResponseTypes.multipleInstancesOf(ComplianceIncident.class)).join();
+    }
+
+    /** The quarter's review of every team that had something in it. */
+    List<TeamReview> organisationReviews(Quarter quarter) {
+        return queries.query(new FindOrganisationReviewQuery(quarter), ResponseTypes.multipleInstancesOf(TeamReview.class))
+                .join();
+    }
+
+    /** The quarter's compliance rows of every team that had a required step. */
+    List<TeamComplianceRow> organisationCompliance(Quarter quarter) {
+        return queries.query(new FindOrganisationComplianceQuery(quarter),
+                ResponseTypes.multipleInstancesOf(TeamComplianceRow.class)).join();
     }
 
     QuarterlyReview quarterlyReview(TeamId team, Quarter quarter) {

@@ -23,7 +23,15 @@ final class ReviewCharts {
     private static final int BAR = 12;
     private static final int GAP = 10;
 
-    record Row(String labelKey, List<Integer> values) {
+    /**
+     * {@code labelKey} a message key, or the label itself when {@code labelIsText} (a team's name); a value null
+     * when it is not shown, with the key of what is shown instead in {@code hiddenKeys} (the organisation's "&lt; 5").
+     */
+    record Row(String labelKey, boolean labelIsText, List<Integer> values, List<String> hiddenKeys) {
+
+        Row(String labelKey, List<Integer> values) {
+            this(labelKey, false, values, java.util.Collections.nCopies(values.size(), null));
+        }
     }
 
     record Dimension(String id, String titleKey, List<Row> rows, Chart chart) {
@@ -35,10 +43,11 @@ final class ReviewCharts {
     record Legend(int x, String fill, String quarter) {
     }
 
-    record Group(String labelKey, int labelY, List<Bar> bars) {
+    record Group(String labelKey, boolean labelIsText, int labelY, List<Bar> bars) {
     }
 
-    record Bar(int x, int y, int width, int height, String fill, int value, int textX, int textY) {
+    /** A value not shown has no bar ({@code width} 0) and the text of {@code hiddenKey} where its number would be. */
+    record Bar(int x, int y, int width, int height, String fill, Integer value, String hiddenKey, int textX, int textY) {
     }
 
     private ReviewCharts() {
@@ -56,7 +65,8 @@ final class ReviewCharts {
     }
 
     static Chart chart(List<Row> rows, List<String> quarters) {
-        int max = Math.max(1, rows.stream().flatMap(r -> r.values().stream()).mapToInt(Integer::intValue).max().orElse(1));
+        int max = Math.max(1, rows.stream().flatMap(r -> r.values().stream()).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).max().orElse(1));
         List<Legend> legend = new ArrayList<>();
         for (int i = 0; i < quarters.size(); i++) {
             legend.add(new Legend(i * 110, FILLS.get(i + FILLS.size() - quarters.size()), quarters.get(i)));
@@ -68,14 +78,14 @@ final class ReviewCharts {
             y += LABEL;
             List<Bar> bars = new ArrayList<>();
             for (int i = 0; i < row.values().size(); i++) {
-                int value = row.values().get(i);
+                Integer value = row.values().get(i);
                 // a zero still shows a sliver, so "none" reads differently from "missing"
-                int width = Math.max(1, Math.round((float) BARS_WIDTH * value / max));
-                bars.add(new Bar(BARS_FROM, y, width, BAR - 2, legend.get(i).fill(), value,
+                int width = value == null ? 0 : Math.max(1, Math.round((float) BARS_WIDTH * value / max));
+                bars.add(new Bar(BARS_FROM, y, width, BAR - 2, legend.get(i).fill(), value, row.hiddenKeys().get(i),
                         BARS_FROM + width + 4, y + BAR - 3));
                 y += BAR;
             }
-            groups.add(new Group(row.labelKey(), labelY, bars));
+            groups.add(new Group(row.labelKey(), row.labelIsText(), labelY, bars));
             y += GAP;
         }
         return new Chart(WIDTH, y, legend, groups);

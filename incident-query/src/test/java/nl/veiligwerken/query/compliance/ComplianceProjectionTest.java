@@ -20,7 +20,9 @@ import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
+import nl.veiligwerken.query.queries.FindOrganisationComplianceQuery;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.TeamComplianceRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,22 @@ class ComplianceProjectionTest {
                 new ComplianceRow(ProtocolStep.FIRST_SUPPORT, 4, 1, 1, 1, 1),
                 new ComplianceRow(ProtocolStep.FEEDBACK, 1, 0, 0, 0, 1));
         assertThat(projection.handle(new FindComplianceQuery(ZUID, Q3))).isEmpty();
+    }
+
+    @Test
+    void theOrganisationsRowsAreEveryTeamsRowsOfTheQuarter() {
+        reported("a", NOORD, REPORTED, 1);
+        reported("z", ZUID, REPORTED, 1);
+        TaskScheduledEvent a = scheduled("a", ProtocolStep.FIRST_SUPPORT, Duration.ofHours(24));
+        projection.on(completed(a, a.dueAt().plus(Duration.ofHours(1)), true));
+        scheduled("z", ProtocolStep.FIRST_SUPPORT, Duration.ofHours(24));
+        scheduled("z", ProtocolStep.FEEDBACK, Duration.ofDays(9));
+
+        assertThat(projection.handle(new FindOrganisationComplianceQuery(Q3))).containsExactly(
+                new TeamComplianceRow(NOORD, new ComplianceRow(ProtocolStep.FIRST_SUPPORT, 1, 0, 1, 0, 0)),
+                new TeamComplianceRow(ZUID, new ComplianceRow(ProtocolStep.FEEDBACK, 1, 0, 0, 0, 1)),
+                new TeamComplianceRow(ZUID, new ComplianceRow(ProtocolStep.FIRST_SUPPORT, 1, 0, 0, 0, 1)));
+        assertThat(projection.handle(new FindOrganisationComplianceQuery(new Quarter(2026, 4)))).isEmpty();
     }
 
     @Test

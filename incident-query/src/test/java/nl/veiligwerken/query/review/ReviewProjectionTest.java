@@ -26,11 +26,13 @@ import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.query.ViewDatabase;
+import nl.veiligwerken.query.queries.FindOrganisationReviewQuery;
 import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.ReviewAction;
 import nl.veiligwerken.query.queries.ReviewLearningPoint;
+import nl.veiligwerken.query.queries.TeamReview;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,29 @@ class ReviewProjectionTest {
         assertThat(review(NOORD, Q4).incidents()).isEqualTo(1);
         assertThat(review(ZUID, Q3).incidents()).isEqualTo(1);
         assertThat(review(NOORD, new Quarter(2026, 2))).isEqualTo(QuarterlyReview.empty(new Quarter(2026, 2)));
+    }
+
+    /** The same counting as a team's review, for every team at once: what the organisation view is made of. */
+    @Test
+    void theOrganisationsReviewIsEveryTeamsReviewOfTheQuarter() {
+        reported("a", NOORD, REPORTED, Setting.OFFICE, Severity.MODERATE, AggressionKind.THREAT, AggressionKind.VERBAL_ABUSE);
+        reported("b", NOORD, REPORTED, Setting.CLIENT_HOME, Severity.SERIOUS, AggressionKind.THREAT);
+        projection.on(aftercareTask("b"));
+        reported("z", ZUID, REPORTED, Setting.OFFICE, Severity.MINOR, AggressionKind.THREAT);
+        planned("z", "letter", FollowUpKind.AGGRESSOR_LETTER, "Brief", REPORTED.plusSeconds(60));
+        reported("next-quarter", ZUID, Instant.parse("2026-10-08T08:00:00Z"), Setting.PHONE, Severity.MINOR,
+                AggressionKind.THREAT);
+
+        List<TeamReview> teams = projection.handle(new FindOrganisationReviewQuery(Q3));
+
+        assertThat(teams).extracting(TeamReview::team).containsExactly(NOORD, ZUID);
+        assertThat(teams.get(0).review()).isEqualTo(review(NOORD, Q3));
+        assertThat(teams.get(1).review()).isEqualTo(review(ZUID, Q3));
+        assertThat(teams.get(0).review().byKind()).isEqualTo(Map.of(AggressionKind.THREAT, 2, AggressionKind.VERBAL_ABUSE, 1));
+        assertThat(teams.get(0).review().aftercareNeeded()).isEqualTo(1);
+        assertThat(teams.get(1).review().incidents()).isEqualTo(1);
+        assertThat(teams.get(1).review().actions()).extracting(ReviewAction::actionId).containsExactly("letter");
+        assertThat(projection.handle(new FindOrganisationReviewQuery(new Quarter(2026, 2)))).isEmpty();
     }
 
     @Test
