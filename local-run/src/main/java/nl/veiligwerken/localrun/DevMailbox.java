@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,11 @@ public final class DevMailbox implements AutoCloseable {
     private final GreenMail greenMail;
     private final Path mailDir;
     private final ScheduledExecutorService watcher;
-    private int announced;
+    /**
+     * The mails already shown, by Message-ID: GreenMail lists the received mails mailbox by mailbox, so a mail
+     * for a new recipient can land anywhere in that list and a position says nothing.
+     */
+    private final Set<String> announced = new HashSet<>();
 
     private DevMailbox(GreenMail greenMail, Path mailDir) {
         this.greenMail = greenMail;
@@ -73,21 +79,22 @@ public final class DevMailbox implements AutoCloseable {
     }
 
     private synchronized void announceNewMail() {
-        try {
-            MimeMessage[] messages = greenMail.getReceivedMessages();
-            for (; announced < messages.length; announced++) {
-                MimeMessage message = messages[announced];
-                String to = recipients(message);
-                log.info("Mail to {}: \"{}\"", to, message.getSubject());
-                Path file = mailDir.resolve(LocalDateTime.now().format(FILE_TIME) + "-" + (announced + 1) + ".eml");
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                String id = message.getMessageID() != null ? message.getMessageID()
+                        : "identity-" + System.identityHashCode(message);
+                if (!announced.add(id)) {
+                    continue;
+                }
+                log.info("Mail to {}: \"{}\"", recipients(message), message.getSubject());
+                Path file = mailDir.resolve(LocalDateTime.now().format(FILE_TIME) + "-" + announced.size() + ".eml");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     message.writeTo(out);
                 }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                // a mail we cannot show must not stop the watcher: it is counted as shown and the next one is tried
+                log.warn("Could not show received mail #{}: {}", announced.size(), e.toString());
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            // a mail we cannot show must not stop the watcher: the next tick tries the next one
-            log.warn("Could not show received mail #{}: {}", announced + 1, e.toString());
-            announced++;
         }
     }
 
