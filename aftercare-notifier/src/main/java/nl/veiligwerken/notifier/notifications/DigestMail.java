@@ -1,8 +1,7 @@
 package nl.veiligwerken.notifier.notifications;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,13 +29,8 @@ class DigestMail implements OutboxMail {
     private LocalDate digestDate;
     private Instant createdAt;
 
-    @Enumerated(EnumType.STRING)
-    private MailStatus mailStatus;
-
-    private int mailAttempts;
-    private Instant nextAttemptAt;
-    private Instant mailSentAt;
-    private String lastMailError;
+    @Embedded
+    private MailDelivery mail;
 
     protected DigestMail() {
         // for JPA
@@ -50,39 +44,7 @@ class DigestMail implements OutboxMail {
         this.language = language;
         this.digestDate = digestDate;
         this.createdAt = now;
-        this.mailStatus = MailStatus.PENDING;
-        this.nextAttemptAt = now;
-    }
-
-    @Override
-    public void leaseUntil(Instant until) {
-        nextAttemptAt = until;
-    }
-
-    @Override
-    public void mailSent(Instant now) {
-        mailAttempts++;
-        mailStatus = MailStatus.SENT;
-        mailSentAt = now;
-        lastMailError = null;
-    }
-
-    @Override
-    public void mailFailed(Instant retryAt, String error) {
-        mailAttempts++;
-        nextAttemptAt = retryAt;
-        lastMailError = shorten(error);
-    }
-
-    @Override
-    public void mailUnsendable(String error) {
-        mailAttempts++;
-        mailStatus = MailStatus.FAILED;
-        lastMailError = shorten(error);
-    }
-
-    private static String shorten(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+        this.mail = MailDelivery.pending(now);
     }
 
     @Override
@@ -91,13 +53,8 @@ class DigestMail implements OutboxMail {
     }
 
     @Override
-    public MailStatus mailStatus() {
-        return mailStatus;
-    }
-
-    @Override
-    public int mailAttempts() {
-        return mailAttempts;
+    public MailDelivery mail() {
+        return mail;
     }
 
     String recipientUsername() {

@@ -1,6 +1,7 @@
 package nl.veiligwerken.notifier.notifications;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -68,13 +69,8 @@ class Notification implements OutboxMail {
     @Column(name = "is_read")
     private boolean read;
 
-    @Enumerated(EnumType.STRING)
-    private MailStatus mailStatus;
-
-    private int mailAttempts;
-    private Instant nextAttemptAt;
-    private Instant mailSentAt;
-    private String lastMailError;
+    @Embedded
+    private MailDelivery mail;
 
     protected Notification() {
         // for JPA
@@ -95,8 +91,7 @@ class Notification implements OutboxMail {
         n.language = recipient.language();
         n.link = link;
         n.createdAt = now;
-        n.mailStatus = MailStatus.PENDING;
-        n.nextAttemptAt = now;
+        n.mail = MailDelivery.pending(now);
         return n;
     }
 
@@ -141,45 +136,18 @@ class Notification implements OutboxMail {
     record Recipient(String username, String displayName, String email, String language) {
     }
 
-    /** Keeps other senders off this mail until {@code until}; see {@link MailOutbox}. */
-    @Override
-    public void leaseUntil(Instant until) {
-        nextAttemptAt = until;
-    }
-
-    @Override
-    public void mailSent(Instant now) {
-        mailAttempts++;
-        mailStatus = MailStatus.SENT;
-        mailSentAt = now;
-        lastMailError = null;
-    }
-
-    @Override
-    public void mailFailed(Instant retryAt, String error) {
-        mailAttempts++;
-        nextAttemptAt = retryAt;
-        lastMailError = shorten(error);
-    }
-
-    @Override
-    public void mailUnsendable(String error) {
-        mailAttempts++;
-        mailStatus = MailStatus.FAILED;
-        lastMailError = shorten(error);
-    }
-
     void markRead() {
         read = true;
-    }
-
-    private static String shorten(String error) {
-        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
     @Override
     public Long id() {
         return id;
+    }
+
+    @Override
+    public MailDelivery mail() {
+        return mail;
     }
 
     String sourceEventId() {
@@ -258,21 +226,11 @@ class Notification implements OutboxMail {
         return taskCount;
     }
 
-    @Override
-    public MailStatus mailStatus() {
-        return mailStatus;
-    }
-
-    @Override
-    public int mailAttempts() {
-        return mailAttempts;
-    }
-
     Instant nextAttemptAt() {
-        return nextAttemptAt;
+        return mail.nextAttemptAt();
     }
 
     Instant mailSentAt() {
-        return mailSentAt;
+        return mail.sentAt();
     }
 }

@@ -10,16 +10,30 @@ interface OutboxMail {
 
     Long id();
 
-    MailStatus mailStatus();
+    MailDelivery mail();
 
-    int mailAttempts();
+    default MailStatus mailStatus() {
+        return mail().status();
+    }
+
+    default int mailAttempts() {
+        return mail().attempts();
+    }
 
     /** Keeps other senders off this mail until {@code until}. */
-    void leaseUntil(Instant until);
+    default void leaseUntil(Instant until) {
+        mail().leaseUntil(until);
+    }
 
-    void mailSent(Instant now);
+    default void mailSent(Instant now) {
+        mail().sent(now);
+    }
 
-    void mailFailed(Instant retryAt, String error);
+    default void mailFailed(Instant retryAt, String error) {
+        mail().failed(retryAt, error);
+    }
 
-    void mailUnsendable(String error);
+    default void mailUnsendable(String error) {
+        mail().unsendable(error);
+    }
 }
