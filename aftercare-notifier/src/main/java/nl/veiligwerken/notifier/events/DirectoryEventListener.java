@@ -6,16 +6,15 @@ import nl.veiligwerken.api.directory.DirectoryEventType;
 import nl.veiligwerken.api.directory.TeamSaved;
 import nl.veiligwerken.notifier.recipients.TeamDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import static nl.veiligwerken.notifier.events.CloudEventRecords.position;
+import static nl.veiligwerken.notifier.events.CloudEventRecords.requiredHeader;
 
 /**
  * Reads {@code team-directory} (CloudEvents in Kafka binary mode) into the notifier's copy of the directory,
@@ -32,17 +31,16 @@ class DirectoryEventListener {
     private static final Logger log = LoggerFactory.getLogger(DirectoryEventListener.class);
 
     private final TeamDirectory directory;
-    private final JsonMapper json;
+    private final CloudEventRecords records;
 
-    DirectoryEventListener(TeamDirectory directory, JsonMapper json) {
+    DirectoryEventListener(TeamDirectory directory, CloudEventRecords records) {
         this.directory = directory;
-        this.json = json;
+        this.records = records;
     }
 
     @KafkaListener(id = GROUP, groupId = GROUP, topics = DirectoryEventType.TOPIC)
     void on(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type")
-                .orElseThrow(() -> new UnreadableEventException("record without ce_type at " + position(record)));
+        String type = requiredHeader(record, "ce_type");
         long sequence = sequence(record);
         if (record.key() == null) {
             throw new UnreadableEventException("record without key at " + position(record));
@@ -55,17 +53,17 @@ class DirectoryEventListener {
         }
         boolean applied = switch (known.get()) {
             case TEAM_SAVED -> {
-                TeamSaved team = read(record, TeamSaved.class);
+                TeamSaved team = records.value(record, TeamSaved.class);
                 requireKey(record, DirectoryEventType.teamKey(team.teamId()));
                 yield directory.apply(sequence, team);
             }
             case ACCOUNT_SAVED -> {
-                AccountSaved account = read(record, AccountSaved.class);
+                AccountSaved account = records.value(record, AccountSaved.class);
                 requireKey(record, DirectoryEventType.accountKey(account.username()));
                 yield directory.apply(sequence, account);
             }
             case ACCOUNT_REMOVED -> {
-                AccountRemoved removed = read(record, AccountRemoved.class);
+                AccountRemoved removed = records.value(record, AccountRemoved.class);
                 requireKey(record, DirectoryEventType.accountKey(removed.username()));
                 yield directory.apply(sequence, removed);
             }
@@ -74,24 +72,11 @@ class DirectoryEventListener {
     }
 
     private static long sequence(ConsumerRecord<String, String> record) {
-        String value = header(record, DirectoryEventType.SEQUENCE_HEADER)
-                .orElseThrow(() -> new UnreadableEventException("record without ce_sequence at " + position(record)));
+        String value = requiredHeader(record, DirectoryEventType.SEQUENCE_HEADER);
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new UnreadableEventException("ce_sequence at " + position(record) + " is no number", e);
-        }
-    }
-
-    private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-        if (record.value() == null) {
-            throw new UnreadableEventException("record without value at " + position(record));
-        }
-        try {
-            return json.readValue(record.value(), type);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            // the records reject missing names and blank ids in their constructors
-            throw new UnreadableEventException("value at " + position(record) + " is no " + type.getSimpleName(), e);
         }
     }
 
@@ -101,16 +86,5 @@ class DirectoryEventListener {
         }
     }
 
-    private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            return Optional.empty();
-        }
-        String value = new String(header.value(), StandardCharsets.UTF_8).trim();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
 
-    private static String position(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
 }

@@ -11,16 +11,15 @@ import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 import nl.veiligwerken.notifier.notifications.Notifications;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import static nl.veiligwerken.notifier.events.CloudEventRecords.position;
+import static nl.veiligwerken.notifier.events.CloudEventRecords.requiredHeader;
 
 /**
  * Reads {@code incident-events} (CloudEvents in Kafka binary mode) and hands every type to the rules in
@@ -36,20 +35,18 @@ class IncidentEventListener {
     private static final Logger log = LoggerFactory.getLogger(IncidentEventListener.class);
 
     private final Notifications notifications;
-    private final JsonMapper json;
+    private final CloudEventRecords records;
 
-    IncidentEventListener(Notifications notifications, JsonMapper json) {
+    IncidentEventListener(Notifications notifications, CloudEventRecords records) {
         this.notifications = notifications;
-        this.json = json;
+        this.records = records;
     }
 
     /** Started by {@link DirectoryFirst} once the team directory has been read. */
     @KafkaListener(id = GROUP, groupId = GROUP, topics = PublishedEventType.TOPIC, autoStartup = "false")
     void on(ConsumerRecord<String, String> record) {
-        String eventId = header(record, "ce_id")
-                .orElseThrow(() -> new UnreadableEventException("record without ce_id at " + position(record)));
-        String type = header(record, "ce_type")
-                .orElseThrow(() -> new UnreadableEventException("record without ce_type at " + position(record)));
+        String eventId = requiredHeader(record, "ce_id");
+        String type = requiredHeader(record, "ce_type");
         Optional<PublishedEventType> known = PublishedEventType.fromType(type);
         if (known.isEmpty()) {
             // a newer producer may publish types this version does not know yet: not an error
@@ -58,44 +55,44 @@ class IncidentEventListener {
         }
         int created = switch (known.get()) {
             case INCIDENT_REPORTED -> {
-                IncidentReportedNotice e = read(record, IncidentReportedNotice.class);
+                IncidentReportedNotice e = records.value(record, IncidentReportedNotice.class);
                 require(record, e.incidentId(), e.teamId(), e.reportedAt(), e.severity());
                 yield notifications.incidentReported(eventId, type, e);
             }
             case PEER_SUPPORTER_ASSIGNED -> {
-                PeerSupporterAssignedEvent e = read(record, PeerSupporterAssignedEvent.class);
+                PeerSupporterAssignedEvent e = records.value(record, PeerSupporterAssignedEvent.class);
                 require(record, e.incidentId(), e.teamId(), blankToNull(e.peerSupporter()));
                 yield notifications.peerSupporterAssigned(eventId, type, e);
             }
             case TASK_SCHEDULED -> {
-                TaskScheduledEvent e = read(record, TaskScheduledEvent.class);
+                TaskScheduledEvent e = records.value(record, TaskScheduledEvent.class);
                 require(record, e.taskId(), e.incidentId(), e.teamId(), e.step(), e.dueAt());
                 yield notifications.taskScheduled(eventId, type, e);
             }
             case TASK_COMPLETED -> {
-                TaskCompletedEvent e = read(record, TaskCompletedEvent.class);
+                TaskCompletedEvent e = records.value(record, TaskCompletedEvent.class);
                 require(record, e.taskId(), e.incidentId());
                 notifications.taskCompleted(eventId, type, e);
                 yield 0;
             }
             case TASK_WITHDRAWN -> {
-                TaskWithdrawnEvent e = read(record, TaskWithdrawnEvent.class);
+                TaskWithdrawnEvent e = records.value(record, TaskWithdrawnEvent.class);
                 require(record, e.taskId(), e.incidentId());
                 notifications.taskWithdrawn(eventId, type, e);
                 yield 0;
             }
             case TASK_OVERDUE -> {
-                TaskOverdueEvent e = read(record, TaskOverdueEvent.class);
+                TaskOverdueEvent e = records.value(record, TaskOverdueEvent.class);
                 require(record, e.taskId(), e.incidentId(), e.teamId(), e.step());
                 yield notifications.taskOverdue(eventId, type, e);
             }
             case FEEDBACK_GIVEN -> {
-                FeedbackGivenNotice e = read(record, FeedbackGivenNotice.class);
+                FeedbackGivenNotice e = records.value(record, FeedbackGivenNotice.class);
                 require(record, e.incidentId(), blankToNull(e.reporter()));
                 yield notifications.feedbackGiven(eventId, type, e);
             }
             case AFTERCARE_TALK_RECORDED -> {
-                AftercareTalkNotice e = read(record, AftercareTalkNotice.class);
+                AftercareTalkNotice e = records.value(record, AftercareTalkNotice.class);
                 require(record, e.incidentId(), blankToNull(e.colleague()), e.step(), e.heldAt(), e.outcome());
                 notifications.aftercareTalkRecorded(eventId, type, e);
                 yield 0;
@@ -107,18 +104,6 @@ class IncidentEventListener {
             }
         };
         log.debug("Event {} ({}) gave {} notification(s)", eventId, known.get(), created);
-    }
-
-    private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-        if (record.value() == null) {
-            throw new UnreadableEventException("record without value at " + position(record));
-        }
-        try {
-            return json.readValue(record.value(), type);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            // the id records reject blank or missing values in their constructors
-            throw new UnreadableEventException("value at " + position(record) + " is no " + type.getSimpleName(), e);
-        }
     }
 
     /** The fields the rules cannot do without; an id or time missing means the record breaks the contract. */
@@ -134,16 +119,5 @@ class IncidentEventListener {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            return Optional.empty();
-        }
-        String value = new String(header.value(), StandardCharsets.UTF_8).trim();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
 
-    private static String position(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
 }
