@@ -1,5 +1,6 @@
 package nl.veiligwerken.query.web;
 
+import nl.veiligwerken.platform.audit.AuditLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.analysis.LearningLevel;
@@ -84,6 +85,8 @@ class QuarterlyReviews {
 
     /** Access is the caller's to check first ({@link ReadAccess#requireMaySeeCompliance}). */
     Report report(TeamId team, Quarter quarter, VwUser user) {
+        // the review's page, JSON and files are audited: what they read is this team's quarter
+        AuditLog.subject("team=" + team.value() + " quarter=" + quarter);
         List<Quarter> quarters = new ArrayList<>();
         for (Quarter q = quarter; quarters.size() < TREND; q = q.previous()) {
             quarters.add(0, q);
