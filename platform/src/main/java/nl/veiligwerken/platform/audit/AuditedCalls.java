@@ -1,6 +1,7 @@
 package nl.veiligwerken.platform.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -63,8 +64,11 @@ public class AuditedCalls implements MethodInterceptor {
             // every audited endpoint demands sign-in: an anonymous read here is a configuration error
             throw new IllegalStateException("audited read without a signed-in person: " + request.getRequestURI());
         }
-        String roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).sorted().collect(Collectors.joining(","));
+        // the roles only: not the other authorities sign-in adds (how the person proved who they are)
+        String roles = who.getPrincipal() instanceof VwUser user
+                ? user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","))
+                : who.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5)).sorted().collect(Collectors.joining(","));
         AuditLog.Entry entry = new AuditLog.Entry(0, null, who.getName(), roles, action, incidentOf(request),
                 (String) request.getAttribute(AuditLog.SUBJECT_ATTRIBUTE), service, request.getRequestURI(),
                 recordClientIp ? request.getRemoteAddr() : null);

@@ -66,7 +66,7 @@ class AuditedCallsTest {
         request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "inc-1"));
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("mark",
-                null, AuthorityUtils.createAuthorityList("ROLE_TEAM_LEADER", "ROLE_STAFF")));
+                null, AuthorityUtils.createAuthorityList("ROLE_TEAM_LEADER", "ROLE_STAFF", "FACTOR_PASSWORD")));
 
         AuditLog log = mock(AuditLog.class);
         doAnswer(call -> {
