@@ -1,6 +1,5 @@
 package nl.veiligwerken.query.web;
 
-import nl.veiligwerken.platform.audit.AuditLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.analysis.LearningLevel;
@@ -8,6 +7,7 @@ import nl.veiligwerken.api.analysis.Skill;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.audit.AuditLog;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
