@@ -145,6 +145,11 @@ class StepPagesIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Kies ten minste één reactie.")));
         refusedToStrangersAndWithoutToken("aggressor-response", "respondedAt", now(), "responses", "LETTER");
+        // the form names the incident and shows what the step needs of it: opening it is on record, once
+        assertThat(jdbc.queryForList("select username, action, service, path from audit.audit_log where incident_id = ?",
+                id)).singleElement().isEqualTo(java.util.Map.of("username", users.leader.getUsername(),
+                "action", "STEP_FORM_READ", "service", "incident-command",
+                "path", "/incidents/" + id + "/aggressor-response"));
 
         mvc.perform(form("aggressor-response", users.leader).param("respondedAt", now())
                         .param("responses", "LETTER", "CONVERSATION").param("explanation", "Brief en gesprek"))

@@ -1,5 +1,8 @@
 package nl.veiligwerken.platform;
 
+import nl.veiligwerken.platform.audit.AuditLog;
+import nl.veiligwerken.platform.audit.Audited;
+import nl.veiligwerken.platform.audit.AuditedCalls;
 import nl.veiligwerken.platform.db.SharedSchemaMigrations;
 import nl.veiligwerken.platform.notifications.UnreadNotifications;
 import nl.veiligwerken.platform.security.AccountDirectory;
@@ -8,6 +11,11 @@ import nl.veiligwerken.platform.security.SecurityConfiguration;
 import nl.veiligwerken.platform.web.ApiProblemHandler;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
 import nl.veiligwerken.platform.web.LoginController;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +23,10 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -49,6 +61,24 @@ public class PlatformAutoConfiguration {
     @Bean
     UnreadNotifications unreadNotifications(DataSource dataSource) {
         return new UnreadNotifications(dataSource);
+    }
+
+    /** Who read which incident's details, in the shared {@code audit} schema; in a transaction of its own. */
+    @Bean
+    AuditLog auditLog(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions) {
+        return new AuditLog(dataSource, transactions.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+    }
+
+    /**
+     * Records the calls of {@link Audited} controller methods. An infrastructure advisor, so the proxy creator that
+     * method security already registers applies it; static, so it is made before the controllers it wraps.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor auditedCallsAdvisor(ObjectProvider<AuditLog> auditLog, Environment environment) {
+        AuditedCalls advice = new AuditedCalls(auditLog, environment.getProperty("spring.application.name", "unknown"),
+                environment.getProperty("veilig-werken.audit.record-client-ip", Boolean.class, false));
+        return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Audited.class), advice);
     }
 
     /** Replaceable, so a test can move the service's "now" (a report made a day ago) while time runs on. */

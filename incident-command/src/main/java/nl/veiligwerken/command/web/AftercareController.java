@@ -3,6 +3,8 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.aftercare.AftercareOutcome;
 import nl.veiligwerken.api.aftercare.Referral;
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +30,7 @@ class AftercareController {
     }
 
     @GetMapping("/incidents/{incidentId}/aftercare")
+    @Audited(AuditAction.STEP_FORM_READ)
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         pages.blank(model, "aftercare", recording, incident);

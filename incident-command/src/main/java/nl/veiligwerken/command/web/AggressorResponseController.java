@@ -2,6 +2,8 @@ package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.api.followup.AggressorResponse;
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +30,7 @@ class AggressorResponseController {
     }
 
     @GetMapping("/incidents/{incidentId}/aggressor-response")
+    @Audited(AuditAction.STEP_FORM_READ)
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         pages.blank(model, "aggressorResponse", recording, incident);

@@ -3,6 +3,8 @@ package nl.veiligwerken.command.web;
 import nl.veiligwerken.api.analysis.LearningLevel;
 import nl.veiligwerken.api.analysis.Skill;
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,6 +34,7 @@ class AnalysisController {
     }
 
     @GetMapping("/incidents/{incidentId}/analysis")
+    @Audited(AuditAction.STEP_FORM_READ)
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         return show(incident, user, recording.blank(incident), null, model);

@@ -1,6 +1,8 @@
 package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +30,7 @@ class ClosingController {
     }
 
     @GetMapping("/incidents/{incidentId}/closing")
+    @Audited(AuditAction.STEP_FORM_READ)
     String page(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.ledBy(incidentId, user);
         ClosingForm blank = new ClosingForm(incident.version(), null);

@@ -1,6 +1,8 @@
 package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ class FeedbackController {
     }
 
     @GetMapping("/incidents/{incidentId}/feedback")
+    @Audited(AuditAction.STEP_FORM_READ)
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         pages.blank(model, "feedback", recording, incident);

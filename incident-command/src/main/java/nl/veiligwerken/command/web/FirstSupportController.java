@@ -2,6 +2,8 @@ package nl.veiligwerken.command.web;
 
 import nl.veiligwerken.api.firstsupport.FirstSupportResponse;
 import nl.veiligwerken.command.lookup.IncidentRef;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,6 +38,7 @@ class FirstSupportController {
     }
 
     @GetMapping("/incidents/{incidentId}/first-support")
+    @Audited(AuditAction.STEP_FORM_READ)
     String form(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         return show(incident, user, model);

@@ -4,6 +4,8 @@ import nl.veiligwerken.api.followup.FollowUpKind;
 import nl.veiligwerken.command.lookup.IncidentHistory;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,7 @@ class FollowUpActionController {
     }
 
     @GetMapping("/incidents/{incidentId}/actions")
+    @Audited(AuditAction.STEP_FORM_READ)
     String planForm(@PathVariable String incidentId, @AuthenticationPrincipal VwUser user, Model model) {
         IncidentRef incident = access.openableBy(incidentId, user);
         FollowUpActionForm blank = actions.blankPlan(incident);
@@ -54,6 +57,7 @@ class FollowUpActionController {
     }
 
     @GetMapping("/incidents/{incidentId}/actions/{actionId}/complete")
+    @Audited(AuditAction.STEP_FORM_READ)
     String completionForm(@PathVariable String incidentId, @PathVariable String actionId,
                           @AuthenticationPrincipal VwUser user, Model model, Locale locale) {
         IncidentRef incident = access.openableBy(incidentId, user);

@@ -2,6 +2,9 @@ package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.AuditLog;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
@@ -44,6 +47,7 @@ class ComplianceApiController {
     }
 
     @GetMapping("/api/compliance/incidents")
+    @Audited(AuditAction.COMPLIANCE_INCIDENTS_READ)
     List<Incident> incidents(@RequestParam(name = "team", required = false) String team,
                              @RequestParam(name = "quarter", required = false) String quarter,
                              @RequestParam(name = "step", required = false) String step,
@@ -54,6 +58,7 @@ class ComplianceApiController {
         ProtocolStep s = ComplianceFigures.step(step);
         ComplianceOutcome o = ComplianceFigures.outcome(outcome);
         ReadAccess.requireMayDrillDown(user, teamId);
+        AuditLog.subject(ComplianceFigures.subject(teamId, q, s, o));
         return readModel.complianceIncidents(teamId, q, s, o).stream()
                 .map(i -> new Incident(i.incidentId().value(), i.step(), i.protocolVersion(), i.dueAt(), i.completedAt(),
                         i.outcome()))

@@ -83,6 +83,12 @@ class ComplianceFigures {
         return new Shown(teamId, shown);
     }
 
+    /** What a drill-down reads, for its audit row: the team's quarter, and the step and outcome when chosen. */
+    static String subject(TeamId team, Quarter quarter, ProtocolStep step, ComplianceOutcome outcome) {
+        return "team=" + team.value() + " quarter=" + quarter + (step == null ? "" : " step=" + step)
+                + (outcome == null ? "" : " outcome=" + outcome);
+    }
+
     /** The team an API call names; 400 without one. */
     static TeamId requiredTeam(String team) {
         if (team == null || team.isBlank()) {

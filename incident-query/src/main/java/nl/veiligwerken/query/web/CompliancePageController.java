@@ -3,6 +3,9 @@ package nl.veiligwerken.query.web;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.AuditLog;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.ComplianceIncident;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
@@ -48,6 +51,7 @@ class CompliancePageController {
     }
 
     @GetMapping("/compliance/incidents")
+    @Audited(AuditAction.COMPLIANCE_INCIDENTS_READ)
     String incidents(@RequestParam(name = "team", required = false) String team,
                      @RequestParam(name = "quarter", required = false) String quarter,
                      @RequestParam(name = "step", required = false) String step,
@@ -58,6 +62,7 @@ class CompliancePageController {
         Quarter q = figures.requiredQuarter(quarter);
         ProtocolStep s = ComplianceFigures.step(step);
         ComplianceOutcome o = ComplianceFigures.outcome(outcome);
+        AuditLog.subject(ComplianceFigures.subject(teamId, q, s, o));
         List<IncidentRow> rows = readModel.complianceIncidents(teamId, q, s, o).stream()
                 .map(i -> new IncidentRow(i, time.format(i.dueAt(), locale), time.format(i.completedAt(), locale)))
                 .toList();

@@ -2,6 +2,8 @@ package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.incidents.IncidentDetails;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
 import nl.veiligwerken.query.queries.TimelineEntry;
@@ -28,12 +30,14 @@ class IncidentApiController {
     }
 
     @GetMapping("/api/incidents/{id}")
+    @Audited(AuditAction.INCIDENT_READ)
     IncidentDetails incident(@PathVariable("id") String id, @AuthenticationPrincipal VwUser user) {
         return visible(id, user);
     }
 
     /** Every step of the incident in order; the reporter's answer leaves out what only the follow-up reads. */
     @GetMapping("/api/incidents/{id}/timeline")
+    @Audited(AuditAction.TIMELINE_READ)
     List<TimelineJson> timeline(@PathVariable("id") String id, @AuthenticationPrincipal VwUser user, Locale locale) {
         IncidentDetails incident = visible(id, user);
         Map<String, String> people = new HashMap<>();

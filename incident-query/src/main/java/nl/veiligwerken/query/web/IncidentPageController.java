@@ -5,6 +5,8 @@ import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Injury;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +43,7 @@ class IncidentPageController {
 
     /** Coming back from a change on the command service ({@code ?seen=}), it first waits briefly for the view. */
     @GetMapping("/incidents/{id}")
+    @Audited(AuditAction.INCIDENT_READ)
     String incident(@PathVariable("id") String id, @RequestParam(name = "seen", required = false) String seen,
                     @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
         IncidentId incidentId = new IncidentId(id);

@@ -7,6 +7,7 @@ import nl.veiligwerken.api.analysis.Skill;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.platform.audit.AuditLog;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
@@ -84,6 +85,8 @@ class QuarterlyReviews {
 
     /** Access is the caller's to check first ({@link ReadAccess#requireMaySeeCompliance}). */
     Report report(TeamId team, Quarter quarter, VwUser user) {
+        // the review's page, JSON and files are audited: what they read is this team's quarter
+        AuditLog.subject("team=" + team.value() + " quarter=" + quarter);
         List<Quarter> quarters = new ArrayList<>();
         for (Quarter q = quarter; quarters.size() < TREND; q = q.previous()) {
             quarters.add(0, q);

@@ -89,6 +89,16 @@ final class ReadAccess {
         }
     }
 
+    /**
+     * The audit log: the prevention officer only. Not management, which sees aggregates only, while the log names
+     * who read what.
+     */
+    static void requireMayReadAudit(VwUser user) {
+        if (!user.hasRole(Role.PREVENTION_OFFICER)) {
+            throw new AccessDeniedException("no audit log");
+        }
+    }
+
     static boolean seesEveryTeam(VwUser user) {
         return user.hasRole(Role.PREVENTION_OFFICER) || user.hasRole(Role.MANAGEMENT);
     }

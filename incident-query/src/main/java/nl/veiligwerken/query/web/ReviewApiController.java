@@ -1,6 +1,8 @@
 package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.Quarter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,7 @@ class ReviewApiController {
     }
 
     @GetMapping("/api/reviews/quarterly")
+    @Audited(AuditAction.REVIEW_READ)
     QuarterlyReviews.Report review(@RequestParam(name = "team", required = false) String team,
                                    @RequestParam(name = "quarter", required = false) String quarter,
                                    @AuthenticationPrincipal VwUser user) {

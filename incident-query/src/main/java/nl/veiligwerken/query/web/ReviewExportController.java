@@ -1,6 +1,8 @@
 package nl.veiligwerken.query.web;
 
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.query.queries.Quarter;
 import org.springframework.context.MessageSource;
@@ -36,6 +38,7 @@ class ReviewExportController {
     }
 
     @GetMapping("/reviews/quarterly.csv")
+    @Audited(AuditAction.EXPORT_CSV)
     ResponseEntity<byte[]> csv(@RequestParam(name = "team", required = false) String team,
                                @RequestParam(name = "quarter", required = false) String quarter,
                                @AuthenticationPrincipal VwUser user, Locale locale) {
@@ -44,6 +47,7 @@ class ReviewExportController {
     }
 
     @GetMapping("/reviews/quarterly.pdf")
+    @Audited(AuditAction.EXPORT_PDF)
     ResponseEntity<byte[]> pdf(@RequestParam(name = "team", required = false) String team,
                                @RequestParam(name = "quarter", required = false) String quarter,
                                @AuthenticationPrincipal VwUser user, Locale locale) {

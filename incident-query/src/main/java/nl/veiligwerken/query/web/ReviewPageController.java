@@ -5,6 +5,8 @@ import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.OrganisationTime;
+import nl.veiligwerken.platform.audit.AuditAction;
+import nl.veiligwerken.platform.audit.Audited;
 import nl.veiligwerken.platform.security.VwUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,6 +38,7 @@ class ReviewPageController {
     }
 
     @GetMapping("/reviews/quarterly")
+    @Audited(AuditAction.REVIEW_READ)
     String review(@RequestParam(name = "team", required = false) String team,
                   @RequestParam(name = "quarter", required = false) String quarter,
                   @AuthenticationPrincipal VwUser user, Locale locale, Model model) {
