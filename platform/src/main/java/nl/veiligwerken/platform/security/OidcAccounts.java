@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,15 +40,24 @@ public class OidcAccounts {
         OidcUserService standard = new OidcUserService();
         return request -> {
             OidcUser oidcUser = standard.loadUser(request);
-            OidcClaimMapping.MappedAccount account = mapping.map(oidcUser.getClaims(), team -> directory.team(team).isPresent())
-                    .orElseThrow(() -> refused("no username or no known role in the claims"));
-            if (directory.find(account.username()).map(existing -> !existing.isEnabled()).orElse(false)) {
-                throw refused("account disabled");
-            }
-            directory.saveExternalAccount(account.username(), account.displayName(), account.email(),
-                    account.roles(), account.memberOf(), account.leads());
+            save(oidcUser.getClaims());
             return oidcUser;
         };
+    }
+
+    /**
+     * Creates or updates the account the claims describe; refuses claims without a username or a known role,
+     * and an account the directory has disabled.
+     */
+    public OidcClaimMapping.MappedAccount save(Map<String, Object> claims) {
+        OidcClaimMapping.MappedAccount account = mapping.map(claims, team -> directory.team(team).isPresent())
+                .orElseThrow(() -> refused("no username or no known role in the claims"));
+        if (directory.find(account.username()).map(existing -> !existing.isEnabled()).orElse(false)) {
+            throw refused("account disabled");
+        }
+        directory.saveExternalAccount(account.username(), account.displayName(), account.email(),
+                account.roles(), account.memberOf(), account.leads());
+        return account;
     }
 
     /**

@@ -11,15 +11,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -60,6 +64,8 @@ class SignInIT {
     SignInApp.MovableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OidcAccounts oidcAccounts;
 
     TeamId noord;
     TeamId zuid;
@@ -189,6 +195,33 @@ class SignInIT {
         jdbc.sql("update identity.account set password_hash = '{none}' where username = ?").param(username).update();
         failSignIn(username, "{none}");
         failSignIn(username, "");
+    }
+
+    /** Signing in through OpenID Connect writes the account to the directory, and its outbox tells the notifier. */
+    @Test
+    void oidcClaimsCreateAndUpdateTheAccountInTheDirectoryButNeverItsPasswordOrADisabledOne() throws Exception {
+        String person = "oidc-" + UUID.randomUUID().toString().substring(0, 8);
+        oidcAccounts.save(Map.of("preferred_username", person, "name", "Olga", "email", "olga@org.test",
+                "roles", List.of("TEAM_LEADER", "STAFF"), "teams", List.of(noord.value(), "unknown-team")));
+
+        VwUser created = directory.find(person).orElseThrow();
+        assertThat(created.roles()).containsExactlyInAnyOrder(Role.TEAM_LEADER, Role.STAFF);
+        assertThat(created.leads()).containsExactly(noord);
+        assertThat(created.getPassword()).as("no local password").isEqualTo("{none}");
+        mvc.perform(formLogin("/login").user(person).password("{none}")).andExpect(redirectedUrl("/login?error"));
+        assertThat(jdbc.sql("select count(*) from identity.directory_outbox where event_key = ?")
+                .param("account:" + person).query(Long.class).single()).isEqualTo(1);
+
+        // the local account of the same name signs in both ways and keeps its password
+        oidcAccounts.save(Map.of("preferred_username", username, "name", "Mark J.", "roles", List.of("STAFF"),
+                "teams", List.of(zuid.value())));
+        assertThat(directory.find(username).orElseThrow().memberOf()).containsExactly(zuid);
+        signIn();
+
+        directory.setEnabled(person, false);
+        assertThatThrownBy(() -> oidcAccounts.save(Map.of("preferred_username", person, "roles", List.of("STAFF"))))
+                .isInstanceOf(OAuth2AuthenticationException.class);
+        assertThat(directory.find(person).orElseThrow().isEnabled()).isFalse();
     }
 
     private void saveLeaderOf(TeamId team) {
