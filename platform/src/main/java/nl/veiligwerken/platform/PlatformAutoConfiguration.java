@@ -7,6 +7,10 @@ import nl.veiligwerken.platform.db.SharedSchemaMigrations;
 import nl.veiligwerken.platform.notifications.UnreadNotifications;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.DemoAccounts;
+import nl.veiligwerken.platform.security.DirectoryRefreshingSecurityContextRepository;
+import nl.veiligwerken.platform.security.OidcAccounts;
+import nl.veiligwerken.platform.security.OidcClaimMapping;
+import nl.veiligwerken.platform.security.SignInLockout;
 import nl.veiligwerken.platform.security.SecurityConfiguration;
 import nl.veiligwerken.platform.web.ApiProblemHandler;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
@@ -27,6 +31,8 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -55,6 +61,38 @@ public class PlatformAutoConfiguration {
     @Bean
     AccountDirectory accountDirectory(DataSource dataSource) {
         return new AccountDirectory(dataSource);
+    }
+
+    /** Every request sees the person as the directory says now (not in slice tests, which mock the directory). */
+    @Bean
+    DirectoryRefreshingSecurityContextRepository directoryRefreshingSecurityContextRepository(AccountDirectory directory) {
+        return new DirectoryRefreshingSecurityContextRepository(directory);
+    }
+
+    @Bean
+    SignInLockout signInLockout(AccountDirectory directory, PlatformProperties properties, Clock clock) {
+        return new SignInLockout(directory, properties.security().lockout(), clock);
+    }
+
+    /**
+     * Password sign-in (form and HTTP Basic) from the directory; whether the account is disabled or paused is
+     * checked after the password, and an old hash is rehashed with the current algorithm at sign-in.
+     */
+    @Bean
+    DaoAuthenticationProvider passwordSignIn(AccountDirectory directory, PasswordEncoder passwordEncoder,
+                                             SignInLockout lockout) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(directory);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setUserDetailsPasswordService(directory);
+        provider.setPreAuthenticationChecks(SignInLockout.beforePasswordCheck());
+        provider.setPostAuthenticationChecks(lockout.afterPasswordCheck());
+        return provider;
+    }
+
+    /** Used only when an OpenID Connect registration is configured ({@code spring.security.oauth2.client.registration.*}). */
+    @Bean
+    OidcAccounts oidcAccounts(AccountDirectory directory, PlatformProperties properties) {
+        return new OidcAccounts(directory, new OidcClaimMapping(properties.security().oidc()));
     }
 
     /** The count in every page's header, from the notifier's published view. */
@@ -95,7 +133,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @Profile("demo")
-    DemoAccounts demoAccounts(AccountDirectory directory) {
-        return new DemoAccounts(directory);
+    DemoAccounts demoAccounts(AccountDirectory directory, PasswordEncoder passwordEncoder) {
+        return new DemoAccounts(directory, passwordEncoder);
     }
 }

@@ -7,12 +7,17 @@ import nl.veiligwerken.api.directory.AccountSaved;
 import nl.veiligwerken.api.directory.DirectoryEventType;
 import nl.veiligwerken.api.directory.TeamSaved;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +29,7 @@ import java.util.Set;
  * those rows to the Kafka topic {@code team-directory}, from which other services (the notifier) keep their own
  * copy of whom they can tell.
  */
-public class AccountDirectory implements UserDetailsService {
+public class AccountDirectory implements UserDetailsService, UserDetailsPasswordService {
 
     /** Someone who can be told about a task: enough to address a mail, nothing more. */
     public record Contact(String username, String displayName, String email, String language) {
@@ -46,9 +51,10 @@ public class AccountDirectory implements UserDetailsService {
     }
 
     public Optional<VwUser> find(String username) {
-        record Row(String username, String displayName, String email, String passwordHash, boolean enabled) {
+        record Row(String username, String displayName, String email, String passwordHash, boolean enabled,
+                   Timestamp lockedUntil) {
         }
-        return jdbc.sql("select username, display_name, email, password_hash, enabled from identity.account where username = ?")
+        return jdbc.sql("select username, display_name, email, password_hash, enabled, locked_until from identity.account where username = ?")
                 .param(username)
                 .query(Row.class)
                 .optional()
@@ -67,8 +73,61 @@ public class AccountDirectory implements UserDetailsService {
                                 }
                             });
                     return new VwUser(row.username(), row.displayName(), row.email(), row.passwordHash(),
-                            row.enabled(), roles, memberOf, leads);
+                            row.enabled(), roles, memberOf, leads,
+                            row.lockedUntil() == null ? null : row.lockedUntil().toInstant());
                 });
+    }
+
+    /**
+     * Counts a failed sign-in: the {@code maxFailures}th within {@code window} of the first pauses sign-in for
+     * {@code lockFor} and starts the count again. Failures while paused are not counted, so trying on does not
+     * lengthen the pause. An unknown username changes nothing.
+     */
+    @Transactional
+    public void recordFailedSignIn(String username, Instant now, int maxFailures, Duration window, Duration lockFor) {
+        record Row(int failedSignIns, Timestamp firstFailedSignIn, Timestamp lockedUntil) {
+        }
+        Optional<Row> found = jdbc.sql("""
+                        select failed_sign_ins, first_failed_sign_in, locked_until from identity.account
+                         where username = ? for update""")
+                .param(username).query(Row.class).optional();
+        if (found.isEmpty()) {
+            return;
+        }
+        Row row = found.get();
+        if (row.lockedUntil() != null && row.lockedUntil().toInstant().isAfter(now)) {
+            return;
+        }
+        boolean windowOver = row.firstFailedSignIn() == null
+                || !row.firstFailedSignIn().toInstant().plus(window).isAfter(now);
+        int failures = windowOver ? 1 : row.failedSignIns() + 1;
+        Instant first = windowOver ? now : row.firstFailedSignIn().toInstant();
+        if (failures >= maxFailures) {
+            jdbc.sql("update identity.account set failed_sign_ins = 0, first_failed_sign_in = null, locked_until = ? where username = ?")
+                    .params(Timestamp.from(now.plus(lockFor)), username).update();
+        } else {
+            jdbc.sql("update identity.account set failed_sign_ins = ?, first_failed_sign_in = ?, locked_until = null where username = ?")
+                    .params(failures, Timestamp.from(first), username).update();
+        }
+    }
+
+    /** A successful sign-in forgets earlier failures (one cheap update, and none when there were none). */
+    public void recordSuccessfulSignIn(String username) {
+        jdbc.sql("""
+                        update identity.account set failed_sign_ins = 0, first_failed_sign_in = null, locked_until = null
+                         where username = ? and (failed_sign_ins > 0 or locked_until is not null)""")
+                .param(username).update();
+    }
+
+    /**
+     * Stores a hash made with the current algorithm after a sign-in with an older one (Spring Security calls this
+     * when the encoder says the stored hash needs an upgrade). Not a change for the outbox: nobody else needs it.
+     */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        jdbc.sql("update identity.account set password_hash = ? where username = ?")
+                .params(newPasswordHash, user.getUsername()).update();
+        return find(user.getUsername()).map(UserDetails.class::cast).orElse(user);
     }
 
     /** The team leaders of a team: who hears about its tasks. */
@@ -157,6 +216,29 @@ public class AccountDirectory implements UserDetailsService {
                         on conflict (username) do update set display_name = excluded.display_name,
                             email = excluded.email, password_hash = excluded.password_hash""")
                 .params(username, displayName, email, passwordHash).update();
+        replaceRolesAndTeams(username, roles, memberOf, leads);
+        accountChanged(username);
+    }
+
+    /**
+     * Creates or updates an account whose person signs in elsewhere (OpenID Connect): name, e-mail, roles and
+     * memberships as the identity provider says; a new one gets no local password ({@code {none}} matches none),
+     * an existing one keeps its password and whether it is enabled.
+     */
+    @Transactional
+    public void saveExternalAccount(String username, String displayName, String email,
+                                    Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
+        jdbc.sql("""
+                        insert into identity.account (username, display_name, email, password_hash, enabled)
+                        values (?, ?, ?, '{none}', true)
+                        on conflict (username) do update set display_name = excluded.display_name,
+                            email = excluded.email""")
+                .params(username, displayName, email).update();
+        replaceRolesAndTeams(username, roles, memberOf, leads);
+        accountChanged(username);
+    }
+
+    private void replaceRolesAndTeams(String username, Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
         jdbc.sql("delete from identity.account_role where username = ?").param(username).update();
         jdbc.sql("delete from identity.team_membership where username = ?").param(username).update();
         for (Role role : roles) {
@@ -168,7 +250,6 @@ public class AccountDirectory implements UserDetailsService {
             jdbc.sql("insert into identity.team_membership (username, team_id, leads) values (?, ?, ?)")
                     .params(username, team.value(), leads.contains(team)).update();
         }
-        accountChanged(username);
     }
 
     /**

@@ -3,8 +3,8 @@ package nl.veiligwerken.platform.security;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.List;
 import java.util.Set;
@@ -36,9 +36,16 @@ public class DemoAccounts implements SmartInitializingSingleton {
             new DemoAccount("ad", "Ad Beheer", Role.ADMIN, null));
 
     private final AccountDirectory directory;
+    private final PasswordEncoder encoder;
 
+    /** With Spring Security's default encoder (bcrypt), as a test that sets up the directory by hand may. */
     public DemoAccounts(AccountDirectory directory) {
+        this(directory, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    public DemoAccounts(AccountDirectory directory, PasswordEncoder encoder) {
         this.directory = directory;
+        this.encoder = encoder;
     }
 
     public List<DemoAccount> accounts() {
@@ -49,7 +56,6 @@ public class DemoAccounts implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         directory.saveTeam(NOORD, "Ambulant team Noord");
         directory.saveTeam(ZUID, "Woongroep Zuid");
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         for (DemoAccount account : ACCOUNTS) {
             if (directory.hasAccount(account.username())) {
                 continue;

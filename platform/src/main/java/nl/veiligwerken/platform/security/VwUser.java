@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,9 +32,19 @@ public final class VwUser implements UserDetails, CredentialsContainer, Serializ
     private final Set<Role> roles;
     private final Set<TeamId> memberOf;
     private final Set<TeamId> leads;
+    /**
+     * Until when sign-in is paused after repeated failures (null: not paused). Only for the moment of signing in,
+     * so never kept in the session: a session read back has null here.
+     */
+    private final transient Instant lockedUntil;
 
     public VwUser(String username, String displayName, String email, String passwordHash, boolean enabled,
                   Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
+        this(username, displayName, email, passwordHash, enabled, roles, memberOf, leads, null);
+    }
+
+    public VwUser(String username, String displayName, String email, String passwordHash, boolean enabled,
+                  Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads, Instant lockedUntil) {
         this.username = username;
         this.displayName = displayName;
         this.email = email;
@@ -42,6 +53,7 @@ public final class VwUser implements UserDetails, CredentialsContainer, Serializ
         this.roles = Set.copyOf(roles);
         this.memberOf = Set.copyOf(memberOf);
         this.leads = Set.copyOf(leads);
+        this.lockedUntil = lockedUntil;
     }
 
     public String displayName() {
@@ -75,6 +87,21 @@ public final class VwUser implements UserDetails, CredentialsContainer, Serializ
     /** A team leader may act for a team only when they lead it. */
     public boolean leads(TeamId team) {
         return hasRole(Role.TEAM_LEADER) && leads.contains(team);
+    }
+
+    /** Whether sign-in is paused at {@code now} after repeated failures. */
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /**
+     * Whether the other picture of the same person gives the same access and shows the same name: when not, a
+     * session still holding this one must take the other.
+     */
+    public boolean sameAccessAs(VwUser other) {
+        return username.equals(other.username) && enabled == other.enabled && roles.equals(other.roles)
+                && memberOf.equals(other.memberOf) && leads.equals(other.leads)
+                && displayName.equals(other.displayName) && email.equals(other.email);
     }
 
     /** The person as commands carry them: name, roles and teams, from the session, never from a request. */
