@@ -43,11 +43,28 @@ class AmendReportController {
                   @ModelAttribute("amendment") ReportAmendment form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
         IncidentRef incident = access.reportedOrLedBy(incidentId, user);
+        if (form.report() == null) {
+            return withoutReport(incident, form, model);
+        }
         if (PageAttempt.send(errors, () -> amending.submit(incident, form, user, errors)) == null) {
             return show(incident, model);
         }
         redirect.addFlashAttribute("amended", true);
         return "redirect:/incidents/" + incident.incidentId().value() + "/amend";
+    }
+
+    /**
+     * The page always sends the report's fields; a request without them (tampered or cut short) gets the form
+     * again with the report as it reads now and a message, not an error page, and amends nothing.
+     */
+    private String withoutReport(IncidentRef incident, ReportAmendment form, Model model) {
+        ReportAmendment shown = new ReportAmendment(form.expectedVersion(), form.reason(),
+                amending.current(incident).report());
+        BindingResult errors = amending.bindingFor(shown);
+        errors.reject("incident.amend.report.required");
+        model.addAttribute("amendment", shown);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "amendment", errors);
+        return show(incident, model);
     }
 
     private String show(IncidentRef incident, Model model) {

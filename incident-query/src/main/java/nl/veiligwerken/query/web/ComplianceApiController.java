@@ -54,10 +54,11 @@ class ComplianceApiController {
                              @RequestParam(name = "outcome", required = false) String outcome,
                              @AuthenticationPrincipal VwUser user) {
         TeamId teamId = ComplianceFigures.requiredTeam(team);
+        // who may not see the team's incidents hears 403 whatever else the request gets wrong, as on the page
+        ReadAccess.requireMayDrillDown(user, teamId);
         Quarter q = figures.requiredQuarter(quarter);
         ProtocolStep s = ComplianceFigures.step(step);
         ComplianceOutcome o = ComplianceFigures.outcome(outcome);
-        ReadAccess.requireMayDrillDown(user, teamId);
         AuditLog.subject(ComplianceFigures.subject(teamId, q, s, o));
         return readModel.complianceIncidents(teamId, q, s, o).stream()
                 .map(i -> new Incident(i.incidentId().value(), i.step(), i.protocolVersion(), i.dueAt(), i.completedAt(),
