@@ -79,6 +79,8 @@ class AccessMatrixIT {
         LEADER_OF_TEAM_OR_PREVENTION_OFFICER(s -> s.leadsTeam() || s.role() == Role.PREVENTION_OFFICER),
         /** Every team side by side, small counts suppressed. */
         MANAGEMENT_OR_PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER || s.role() == Role.MANAGEMENT),
+        /** The audit log names who read what: the prevention officer only, management not either. */
+        PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER),
         ADMIN(s -> s.role() == Role.ADMIN);
 
         final Predicate<Subject> allows;
@@ -126,6 +128,10 @@ class AccessMatrixIT {
         // the organisation's figures
         RULES.put("GET /organisation", Rule.MANAGEMENT_OR_PREVENTION_OFFICER);
         RULES.put("GET /api/organisation", Rule.MANAGEMENT_OR_PREVENTION_OFFICER);
+
+        // the audit log of reads and exports
+        RULES.put("GET /audit", Rule.PREVENTION_OFFICER);
+        RULES.put("GET /api/audit", Rule.PREVENTION_OFFICER);
 
         // rebuilding the views: the administrator (an unknown view's name here, so nothing is rebuilt: 404)
         RULES.put("GET /admin/projections", Rule.ADMIN);
