@@ -3,6 +3,7 @@ package nl.veiligwerken.notifier.deadletters;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.notifier.InertMarkup;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.FreePorts;
@@ -152,6 +153,22 @@ class DeadLettersIT {
         accounts.saveAccount(username, "Naam " + username, username + "@test.local", "{noop}secret", Set.of(role),
                 Set.of(team), Set.of());
         return accounts.find(username).orElseThrow();
+    }
+
+    @Test
+    void aPayloadInARecordIsShownAsTextOnTheDeadLetterPage() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        VwUser admin = account("admin-" + suffix, Role.ADMIN);
+        String poisonId = UUID.randomUUID().toString();
+        String key = "\"><svg onload=alert(1)>" + suffix;
+        send(poisonId, key, InertMarkup.PAYLOAD);
+        await().atMost(WAIT).until(() -> rows(poisonId).size() == 1);
+
+        String page = mvc.perform(get("/admin/dead-letters").with(user(admin))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // the value's first characters, and the key, as text
+        InertMarkup.assertShownInert("dead letters", page, InertMarkup.PAYLOAD.substring(0, 40));
+        assertThat(page).contains(InertMarkup.escaped(key));
     }
 
     private void send(String eventId, String key, String value) throws Exception {
