@@ -1,5 +1,6 @@
 package nl.veiligwerken.command;
 
+import nl.veiligwerken.platform.test.Endpoints;
 import com.jayway.jsonpath.JsonPath;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
@@ -14,16 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -159,12 +156,8 @@ class AccessMatrixIT {
 
     @Test
     void everyEndpointHasARuleAndKeepsIt() throws Exception {
-        Set<String> mapped = mappedEndpoints();
-        List<String> mismatches = new ArrayList<>();
-        mapped.stream().filter(endpoint -> !RULES.containsKey(endpoint))
-                .forEach(endpoint -> mismatches.add("new endpoint without an access rule: " + endpoint));
-        RULES.keySet().stream().filter(endpoint -> !mapped.contains(endpoint))
-                .forEach(endpoint -> mismatches.add("rule for an endpoint that no longer exists: " + endpoint));
+        Set<String> mapped = Endpoints.mapped(context);
+        List<String> mismatches = new ArrayList<>(Endpoints.withoutRule(mapped, RULES.keySet()));
 
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TeamId teamA = new TeamId("a-" + suffix);
@@ -208,24 +201,6 @@ class AccessMatrixIT {
             }
         }
         assertThat(mismatches).as("access matrix of the command service").isEmpty();
-    }
-
-    /** "METHOD /pattern" for every handler of every request mapping (controllers, errors, actuator, OpenAPI). */
-    private Set<String> mappedEndpoints() {
-        Set<String> endpoints = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
-                .values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    if (methods.isEmpty()) {
-                        endpoints.add("* " + pattern);
-                    }
-                    methods.forEach(method -> endpoints.add(method + " " + pattern));
-                }
-            }
-        }
-        return endpoints;
     }
 
     /** Null when the answer fits the rule, otherwise what went wrong. */

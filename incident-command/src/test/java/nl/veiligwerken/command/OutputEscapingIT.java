@@ -30,12 +30,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import static nl.veiligwerken.command.InertMarkup.LINK_PAYLOAD;
-import static nl.veiligwerken.command.InertMarkup.PAYLOAD;
-import static nl.veiligwerken.command.InertMarkup.SHORT_PAYLOAD;
-import static nl.veiligwerken.command.InertMarkup.assertInert;
-import static nl.veiligwerken.command.InertMarkup.assertShownInert;
-import static nl.veiligwerken.command.InertMarkup.escaped;
+import static nl.veiligwerken.platform.test.InertMarkup.LINK_PAYLOAD;
+import static nl.veiligwerken.platform.test.InertMarkup.PAYLOAD;
+import static nl.veiligwerken.platform.test.InertMarkup.SHORT_PAYLOAD;
+import static nl.veiligwerken.platform.test.InertMarkup.assertInert;
+import static nl.veiligwerken.platform.test.InertMarkup.assertShownInert;
+import static nl.veiligwerken.platform.test.InertMarkup.escaped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,5 +1,6 @@
 package nl.veiligwerken.query;
 
+import nl.veiligwerken.platform.test.InertMarkup;
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
@@ -53,10 +54,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static nl.veiligwerken.query.InertMarkup.PAYLOAD;
-import static nl.veiligwerken.query.InertMarkup.SHORT_PAYLOAD;
-import static nl.veiligwerken.query.InertMarkup.assertInert;
-import static nl.veiligwerken.query.InertMarkup.assertShownInert;
+import static nl.veiligwerken.platform.test.InertMarkup.PAYLOAD;
+import static nl.veiligwerken.platform.test.InertMarkup.SHORT_PAYLOAD;
+import static nl.veiligwerken.platform.test.InertMarkup.assertInert;
+import static nl.veiligwerken.platform.test.InertMarkup.assertShownInert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

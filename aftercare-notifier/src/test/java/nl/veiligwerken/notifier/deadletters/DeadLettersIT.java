@@ -3,7 +3,7 @@ package nl.veiligwerken.notifier.deadletters;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
-import nl.veiligwerken.notifier.InertMarkup;
+import nl.veiligwerken.platform.test.InertMarkup;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.FreePorts;

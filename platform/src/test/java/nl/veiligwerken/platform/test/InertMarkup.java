@@ -1,4 +1,4 @@
-package nl.veiligwerken.command;
+package nl.veiligwerken.platform.test;
 
 import org.springframework.web.util.HtmlUtils;
 
