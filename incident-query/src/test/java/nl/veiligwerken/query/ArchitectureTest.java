@@ -41,4 +41,20 @@ class ArchitectureTest {
                 .should().notBePublic()
                 .check(CLASSES);
     }
+
+    /**
+     * Spring pauses a cached test context while another one runs and starts it again when a class takes it up;
+     * Axon's pooled processors cannot start again. So every Spring IT of this service closes its context after
+     * its class, and none is ever taken up again, whatever order the classes run in.
+     */
+    @Test
+    void everySpringIntegrationTestClosesItsContext() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("nl.veiligwerken.query");
+        classes().that().haveSimpleNameEndingWith("IT")
+                .and().areAnnotatedWith(org.springframework.boot.test.context.SpringBootTest.class)
+                .should().beAnnotatedWith(org.springframework.test.annotation.DirtiesContext.class)
+                .check(tests);
+    }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +50,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Audit through HTTP with real sign-in: reading an incident's page and exporting a review each add exactly one row
  * naming who, what and when; a refused or unknown read adds none; the log is the prevention officer's to read.
- * Same set-up as {@link QueryServiceIT}, so the two share one Spring context.
+ * Same set-up as {@link QueryServiceIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after this class, like every IT of this module (see QueryServiceIT)
+@DirtiesContext
 class AuditIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);

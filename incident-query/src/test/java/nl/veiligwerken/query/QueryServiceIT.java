@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +82,9 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// closed after this class, like every IT of this module: Spring pauses a cached context while another runs,
+// and Axon's pooled processors cannot start again, so no context may be taken up again after another ran
+@DirtiesContext
 class QueryServiceIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
