@@ -53,23 +53,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,7 +112,6 @@ class QueryServiceIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void teamsAccountsAndEvents() {
@@ -371,7 +362,7 @@ class QueryServiceIT {
         // without a team: all the teams they lead; someone who leads none has no inbox
         assertThat(JSON.readTree(api("/api/tasks", LEADER).body()).size()).isEqualTo(4);
         assertThat(api("/api/tasks", REPORTER).statusCode()).isEqualTo(403);
-        assertThat(http.send(HttpRequest.newBuilder(uri(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(service().anonymous(url).statusCode())
                 .isEqualTo(401);
 
         assertThat(page(signIn(OTHER_LEADER), "/tasks?team=" + TEAM.value()).statusCode()).isEqualTo(403);
@@ -651,44 +642,22 @@ class QueryServiceIT {
     }
 
     private HttpResponse<String> api(String path, String username) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Accept", "application/json")
-                        .header("Accept-Language", "nl")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return service().api(path, username);
     }
 
-    /** A browser session: the login form with its CSRF token, then the session cookie. */
     private HttpClient signIn(String username) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = page(browser, "/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        String body = "username=" + enc(username) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        return browser;
+        return service().signIn(username);
     }
 
     private HttpResponse<String> page(HttpClient browser, String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Accept-Language", "nl").build(), HttpResponse.BodyHandlers.ofString());
+        return service().page(browser, path);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private ServiceHttp service() {
+        return new ServiceHttp(port, PASSWORD);
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
+
 
     private static int countOf(String text, String part) {
         int count = 0;
