@@ -59,21 +59,9 @@ public class AccountDirectory implements UserDetailsService, UserDetailsPassword
                 .query(Row.class)
                 .optional()
                 .map(row -> {
-                    Set<Role> roles = new HashSet<>(jdbc.sql("select role from identity.account_role where username = ?")
-                            .param(username).query((rs, i) -> Role.valueOf(rs.getString(1))).list());
-                    Set<TeamId> memberOf = new HashSet<>();
-                    Set<TeamId> leads = new HashSet<>();
-                    jdbc.sql("select team_id, leads from identity.team_membership where username = ?")
-                            .param(username)
-                            .query(rs -> {
-                                TeamId team = new TeamId(rs.getString(1));
-                                memberOf.add(team);
-                                if (rs.getBoolean(2)) {
-                                    leads.add(team);
-                                }
-                            });
+                    Access access = accessOf(username);
                     return new VwUser(row.username(), row.displayName(), row.email(), row.passwordHash(),
-                            row.enabled(), roles, memberOf, leads,
+                            row.enabled(), access.roles(), access.memberOf(), access.leads(),
                             row.lockedUntil() == null ? null : row.lockedUntil().toInstant());
                 });
     }
@@ -282,6 +270,17 @@ public class AccountDirectory implements UserDetailsService, UserDetailsPassword
         }
         Row row = jdbc.sql("select username, display_name, email, language, enabled from identity.account where username = ?")
                 .param(username).query(Row.class).single();
+        Access access = accessOf(username);
+        appendIfChanged(DirectoryEventType.accountKey(username), DirectoryEventType.ACCOUNT_SAVED,
+                new AccountSaved(row.username(), row.displayName(), row.email(), row.language(), row.enabled(),
+                        access.roles(), access.memberOf(), access.leads()));
+    }
+
+    /** What an account may do: its roles, the teams it works in, and those it leads. */
+    private record Access(Set<Role> roles, Set<TeamId> memberOf, Set<TeamId> leads) {
+    }
+
+    private Access accessOf(String username) {
         Set<Role> roles = new HashSet<>(jdbc.sql("select role from identity.account_role where username = ?")
                 .param(username).query((rs, i) -> Role.valueOf(rs.getString(1))).list());
         Set<TeamId> memberOf = new HashSet<>();
@@ -295,9 +294,7 @@ public class AccountDirectory implements UserDetailsService, UserDetailsPassword
                         leads.add(team);
                     }
                 });
-        appendIfChanged(DirectoryEventType.accountKey(username), DirectoryEventType.ACCOUNT_SAVED,
-                new AccountSaved(row.username(), row.displayName(), row.email(), row.language(), row.enabled(),
-                        roles, memberOf, leads));
+        return new Access(roles, memberOf, leads);
     }
 
     /**
