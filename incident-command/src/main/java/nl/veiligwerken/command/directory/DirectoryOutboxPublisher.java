@@ -1,6 +1,7 @@
 package nl.veiligwerken.command.directory;
 
 import nl.veiligwerken.api.directory.DirectoryEventType;
+import nl.veiligwerken.command.publishing.KafkaBatches;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,15 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the team directory's outbox ({@code identity.directory_outbox}, written by {@code AccountDirectory}
@@ -105,9 +102,9 @@ class DirectoryOutboxPublisher {
             for (Row row : rows) {
                 sends.add(kafka.send(record(row)));
                 // while the broker is away every send waits for metadata first: one failure says enough
-                failFastIfAnEarlierSendFailed(sends);
+                KafkaBatches.failFastIfAnEarlierSendFailed(sends);
             }
-            awaitAcknowledgements(sends);
+            KafkaBatches.awaitAcknowledgements(sends, properties.ackTimeout());
             Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
             jdbc.sql("update identity.directory_outbox set published_at = now() where id = any(?)").param(ids).update();
             // a published row that a later published row of the same key replaced is no longer needed
@@ -124,41 +121,11 @@ class DirectoryOutboxPublisher {
     }
 
     private static ProducerRecord<String, String> record(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(DirectoryEventType.TOPIC, row.eventKey(), row.payload());
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", "team-directory-" + row.id());
-        header(record, "ce_type", row.eventType());
-        header(record, "ce_source", DirectoryEventType.SOURCE);
-        header(record, "ce_time", row.recordedAt().toInstant().toString());
-        header(record, "ce_subject", row.eventKey());
-        header(record, DirectoryEventType.SEQUENCE_HEADER, Long.toString(row.id()));
-        header(record, "content-type", "application/json");
+        ProducerRecord<String, String> record = KafkaBatches.cloudEvent(DirectoryEventType.TOPIC, row.eventKey(),
+                row.payload(), "team-directory-" + row.id(), row.eventType(), DirectoryEventType.SOURCE,
+                row.recordedAt().toInstant());
+        KafkaBatches.header(record, DirectoryEventType.SEQUENCE_HEADER, Long.toString(row.id()));
         return record;
-    }
-
-    private static void failFastIfAnEarlierSendFailed(List<CompletableFuture<?>> sends) {
-        for (CompletableFuture<?> send : sends) {
-            if (send.isCompletedExceptionally()) {
-                throw new IllegalStateException("a send failed; the batch waits for the next run",
-                        send.handle((sent, failure) -> failure).getNow(null));
-            }
-        }
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch", e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -16,13 +16,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the events other services need to Kafka, reading them from the event store: the event store is
@@ -59,16 +55,10 @@ class KafkaEventPublisher {
         }
         PublishedMessages.of(event, this::teamOf).ifPresent(published -> {
             List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
-            failFastIfAnEarlierSendFailed(pending);
-            ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), published.incidentId(),
-                    json.writeValueAsString(published.payload()));
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", message.getIdentifier());
-            header(record, "ce_type", published.type().type());
-            header(record, "ce_source", PublishedEventType.SOURCE);
-            header(record, "ce_time", message.getTimestamp().toString());
-            header(record, "ce_subject", published.incidentId());
-            header(record, "content-type", "application/json");
+            KafkaBatches.failFastIfAnEarlierSendFailed(pending);
+            ProducerRecord<String, String> record = KafkaBatches.cloudEvent(properties.topic(), published.incidentId(),
+                    json.writeValueAsString(published.payload()), message.getIdentifier(), published.type().type(),
+                    PublishedEventType.SOURCE, message.getTimestamp());
             pending.add(kafka.send(record));
         });
     }
@@ -81,48 +71,13 @@ class KafkaEventPublisher {
         return incidents.find(incident).map(IncidentRef::teamId).orElse(null);
     }
 
-    /**
-     * While the broker is away every send waits up to {@code max.block.ms} for metadata; once one send of the
-     * batch has failed, the rest would fail the same way, so the batch stops here and is retried as a whole.
-     */
-    private static void failFastIfAnEarlierSendFailed(List<CompletableFuture<?>> pending) {
-        for (CompletableFuture<?> send : pending) {
-            if (send.isCompletedExceptionally()) {
-                throw new KafkaUnavailableException("an earlier send of this batch failed; the batch will be retried",
-                        send.handle((sent, failure) -> failure).getNow(null));
-            }
-        }
-    }
-
     /** The batch's sends, awaited once before the batch (and the token) commits. */
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(PENDING_SENDS, key -> {
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            root.onPrepareCommit(uow -> awaitAcknowledgements(sends));
+            root.onPrepareCommit(uow -> KafkaBatches.awaitAcknowledgements(sends, properties.ackTimeout()));
             return sends;
         });
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge the batch; it will be retried", e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static class KafkaUnavailableException extends RuntimeException {
-        KafkaUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
