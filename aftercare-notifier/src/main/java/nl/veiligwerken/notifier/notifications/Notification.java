@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.notifier.recipients.Recipients;
 import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
@@ -78,9 +79,10 @@ class Notification implements OutboxMail {
 
     /**
      * A notification of {@code kind} for {@code recipient}, its mail pending from {@code now}; the {@code about…}
-     * methods fill in what it is about.
+     * methods fill in what it is about. The recipient's name, address and language are copied, so a later change
+     * in the directory does not re-address it.
      */
-    static Notification of(NotificationKind kind, String sourceEventId, Recipient recipient, LinkTarget link,
+    static Notification of(NotificationKind kind, String sourceEventId, Recipients.Recipient recipient, LinkTarget link,
                            Instant now) {
         Notification n = new Notification();
         n.sourceEventId = sourceEventId;
@@ -95,7 +97,8 @@ class Notification implements OutboxMail {
         return n;
     }
 
-    static Notification taskScheduled(String sourceEventId, Recipient recipient, String teamId, String teamName,
+    static Notification taskScheduled(String sourceEventId, Recipients.Recipient recipient, String teamId,
+                                      String teamName,
                                       String incidentId, String taskId, ProtocolStep step, Instant dueAt,
                                       Instant now) {
         return of(NotificationKind.TASK_SCHEDULED, sourceEventId, recipient, LinkTarget.TASK_LIST, now)
@@ -132,9 +135,6 @@ class Notification implements OutboxMail {
         return this;
     }
 
-    /** Who a notification goes to, copied at the time of the event so a later change does not re-address it. */
-    record Recipient(String username, String displayName, String email, String language) {
-    }
 
     void markRead() {
         read = true;

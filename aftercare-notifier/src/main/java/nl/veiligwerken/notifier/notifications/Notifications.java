@@ -90,7 +90,7 @@ public class Notifications {
         }
         String teamName = recipients.teamName(team);
         boolean urgent = event.severity().isAtLeast(Severity.SERIOUS);
-        return save(leaders, a -> Notification.of(NotificationKind.NEW_INCIDENT, eventId, recipient(a), a.link(), now)
+        return save(leaders, a -> Notification.of(NotificationKind.NEW_INCIDENT, eventId, a.person(), a.link(), now)
                 .aboutTeam(team.value(), teamName).aboutIncident(event.incidentId().value()).urgent(urgent));
     }
 
@@ -111,7 +111,7 @@ public class Notifications {
                 .map(IncidentFacts.Task::dueAt).orElse(null);
         String teamName = recipients.teamName(event.teamId());
         return save(List.of(new Addressee(supporter.get(), LinkTarget.STEP_FORM)),
-                a -> Notification.of(NotificationKind.PEER_SUPPORT_ASSIGNED, eventId, recipient(a), a.link(), now)
+                a -> Notification.of(NotificationKind.PEER_SUPPORT_ASSIGNED, eventId, a.person(), a.link(), now)
                         .aboutTeam(event.teamId().value(), teamName).aboutIncident(event.incidentId().value())
                         .aboutTask(null, ProtocolStep.FIRST_SUPPORT, due).urgent(true));
     }
@@ -144,7 +144,7 @@ public class Notifications {
                 toTell.add(owner);
             }
         }
-        return save(toTell, a -> Notification.of(NotificationKind.TASK_SCHEDULED, eventId, recipient(a), a.link(), now)
+        return save(toTell, a -> Notification.of(NotificationKind.TASK_SCHEDULED, eventId, a.person(), a.link(), now)
                 .aboutTeam(team.value(), teamName).aboutIncident(incident)
                 .aboutTask(event.taskId().value(), event.step(), event.dueAt()).urgent(urgent));
     }
@@ -197,11 +197,11 @@ public class Notifications {
         String teamName = recipients.teamName(team);
         String incident = event.incidentId().value();
         int created = save(List.copyOf(owners.values()),
-                a -> Notification.of(NotificationKind.TASK_OVERDUE, eventId, recipient(a), a.link(), now)
+                a -> Notification.of(NotificationKind.TASK_OVERDUE, eventId, a.person(), a.link(), now)
                         .aboutTeam(team.value(), teamName).aboutIncident(incident)
                         .aboutTask(taskId, event.step(), event.dueAt()).urgent(urgent));
         created += save(List.copyOf(escalation.values()),
-                a -> Notification.of(NotificationKind.TASK_ESCALATED, eventId, recipient(a), a.link(), now)
+                a -> Notification.of(NotificationKind.TASK_ESCALATED, eventId, a.person(), a.link(), now)
                         .aboutTeam(team.value(), teamName).aboutIncident(incident)
                         .aboutTask(taskId, event.step(), event.dueAt()).urgent(urgent));
         return created;
@@ -231,7 +231,7 @@ public class Notifications {
         String teamId = event.teamId() == null ? null : event.teamId().value();
         String teamName = event.teamId() == null ? null : recipients.teamName(event.teamId());
         return save(List.of(new Addressee(reporter.get(), LinkTarget.MY_REPORTS)),
-                a -> Notification.of(NotificationKind.FEEDBACK_GIVEN, eventId, recipient(a), a.link(), now)
+                a -> Notification.of(NotificationKind.FEEDBACK_GIVEN, eventId, a.person(), a.link(), now)
                         .aboutTeam(teamId, teamName).aboutIncident(event.incidentId().value()));
     }
 
@@ -272,7 +272,7 @@ public class Notifications {
         String teamName = recipients.teamName(team);
         boolean urgent = task.step() == ProtocolStep.LABOUR_INSPECTORATE;
         List<Addressee> owners = owners(task.assigneeRole(), task.assignee(), team);
-        return save(owners, a -> Notification.of(kind, key, recipient(a), a.link(), now)
+        return save(owners, a -> Notification.of(kind, key, a.person(), a.link(), now)
                 .aboutTeam(task.teamId(), teamName).aboutIncident(task.incidentId())
                 .aboutTask(taskId, task.step(), task.dueAt()).urgent(urgent)
                 .aboutCheckIn(colleague, talk.map(IncidentFacts.Talk::signal).orElse(null)));
@@ -314,10 +314,6 @@ public class Notifications {
         return created;
     }
 
-    private static Notification.Recipient recipient(Addressee a) {
-        Recipients.Recipient r = a.person();
-        return new Notification.Recipient(r.username(), r.displayName(), r.email(), r.language());
-    }
 
     private boolean firstTime(String eventId, String eventType, Instant now) {
         if (repository.markProcessed(eventId, eventType, now) == 0) {

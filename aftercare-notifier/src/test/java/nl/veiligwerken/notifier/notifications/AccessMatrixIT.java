@@ -1,5 +1,6 @@
 package nl.veiligwerken.notifier.notifications;
 
+import nl.veiligwerken.notifier.recipients.Recipients;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
@@ -149,7 +150,7 @@ class AccessMatrixIT {
                 .params("event-" + suffix, "nl.veiligwerken.incident.task-scheduled.v1",
                         java.sql.Timestamp.from(now)).update();
         long notification = notifications.save(Notification.taskScheduled("event-" + suffix,
-                new Notification.Recipient(recipient.user().getUsername(), "Ontvanger", "r@example.test", "nl"),
+                new Recipients.Recipient(recipient.user().getUsername(), "Ontvanger", "r@example.test", "nl"),
                 teamA.value(), "Team A", UUID.randomUUID().toString(), "task-" + suffix, ProtocolStep.AFTERCARE_TALK,
                 now.plus(Duration.ofDays(1)), now)).id();
 

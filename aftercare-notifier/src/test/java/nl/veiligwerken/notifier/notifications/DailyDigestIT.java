@@ -1,5 +1,6 @@
 package nl.veiligwerken.notifier.notifications;
 
+import nl.veiligwerken.notifier.recipients.Recipients;
 import nl.veiligwerken.api.directory.AccountSaved;
 import nl.veiligwerken.notifier.recipients.TeamDirectory;
 
@@ -267,7 +268,7 @@ class DailyDigestIT {
             String eventId = UUID.randomUUID().toString();
             repository.markProcessed(eventId, "test", told);
             return repository.save(Notification.taskScheduled(eventId,
-                    new Notification.Recipient(username, "Naam " + username, username + "@test.local", "nl"),
+                    new Recipients.Recipient(username, "Naam " + username, username + "@test.local", "nl"),
                     "team-" + username, teamName, "incident-" + username, "task-" + UUID.randomUUID(),
                     ProtocolStep.FIRST_SUPPORT, told.plus(Duration.ofDays(1)), told)).id();
         });

@@ -1,5 +1,6 @@
 package nl.veiligwerken.notifier.notifications;
 
+import nl.veiligwerken.notifier.recipients.Recipients;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
@@ -207,7 +208,7 @@ class MailOutboxIT {
             String eventId = UUID.randomUUID().toString();
             repository.markProcessed(eventId, "test", Instant.now());
             return repository.save(Notification.taskScheduled(eventId,
-                    new Notification.Recipient(username, "Name " + username, username + "@test.local", "nl"),
+                    new Recipients.Recipient(username, "Name " + username, username + "@test.local", "nl"),
                     "team-1", "Team 1", "incident-1", "task-1", ProtocolStep.FIRST_SUPPORT,
                     Instant.parse("2025-06-03T12:30:00Z"), dueSince)).id();
         });

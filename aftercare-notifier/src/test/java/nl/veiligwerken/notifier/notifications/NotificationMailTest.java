@@ -1,5 +1,6 @@
 package nl.veiligwerken.notifier.notifications;
 
+import nl.veiligwerken.notifier.recipients.Recipients;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.notifier.NotifierProperties;
 import nl.veiligwerken.platform.OrganisationTime;
@@ -118,7 +119,7 @@ class NotificationMailTest {
     @Test
     void eachRecipientIsLedToAPageTheyMayOpen() {
         NotificationLinks links = new NotificationLinks(PLATFORM);
-        Notification.Recipient someone = mark("nl");
+        Recipients.Recipient someone = mark("nl");
 
         assertThat(links.of(Notification.of(NotificationKind.TASK_ESCALATED, "e", someone, LinkTarget.COMPLIANCE, NOW)
                 .aboutTeam("noord", "Noord").aboutIncident(INCIDENT)))
@@ -174,8 +175,8 @@ class NotificationMailTest {
         };
     }
 
-    private static Notification.Recipient mark(String language) {
-        return new Notification.Recipient("mark", "Mark Jansen", "mark@test.local", language);
+    private static Recipients.Recipient mark(String language) {
+        return new Recipients.Recipient("mark", "Mark Jansen", "mark@test.local", language);
     }
 
     private static Notification taskScheduled(String language, Instant dueAt) {
