@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -88,9 +89,12 @@ public final class DevMailbox implements AutoCloseable {
                 }
                 log.info("Mail to {}: \"{}\"", recipients(message), message.getSubject());
                 Path file = mailDir.resolve(LocalDateTime.now().format(FILE_TIME) + "-" + announced.size() + ".eml");
-                try (OutputStream out = Files.newOutputStream(file)) {
+                // written aside and then moved in, so whoever opens the folder never finds half a mail
+                Path part = file.resolveSibling(file.getFileName() + ".part");
+                try (OutputStream out = Files.newOutputStream(part)) {
                     message.writeTo(out);
                 }
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (MessagingException | IOException | RuntimeException e) {
                 // a mail we cannot show must not stop the watcher: it is counted as shown and the next one is tried
                 log.warn("Could not show received mail #{}: {}", announced.size(), e.toString());

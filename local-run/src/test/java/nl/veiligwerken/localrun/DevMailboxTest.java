@@ -49,7 +49,7 @@ class DevMailboxTest {
 
     private List<String> saved() throws IOException {
         try (Stream<Path> files = Files.list(mailDir)) {
-            return files.map(file -> {
+            return files.filter(file -> file.getFileName().toString().endsWith(".eml")).map(file -> {
                 try {
                     return Files.readAllLines(file).stream().filter(line -> line.startsWith("Subject: "))
                             .findFirst().orElseThrow().substring("Subject: ".length());
