@@ -7,6 +7,7 @@ import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 
 import java.util.Arrays;
@@ -24,7 +25,8 @@ public enum PublishedEventType {
     TASK_OVERDUE("nl.veiligwerken.incident.task-overdue.v1", TaskOverdueEvent.class),
     PEER_SUPPORTER_ASSIGNED("nl.veiligwerken.incident.peer-supporter-assigned.v1", PeerSupporterAssignedEvent.class),
     FEEDBACK_GIVEN("nl.veiligwerken.incident.feedback-given.v1", FeedbackGivenNotice.class),
-    AFTERCARE_TALK_RECORDED("nl.veiligwerken.incident.aftercare-talk-recorded.v1", AftercareTalkNotice.class);
+    AFTERCARE_TALK_RECORDED("nl.veiligwerken.incident.aftercare-talk-recorded.v1", AftercareTalkNotice.class),
+    PERSONAL_DATA_ERASED("nl.veiligwerken.incident.personal-data-erased.v1", PersonalDataErasedEvent.class);
 
     public static final String TOPIC = "incident-events";
     public static final String SOURCE = "/veilig-werken/incident-command";
