@@ -1,5 +1,6 @@
 package nl.veiligwerken.api;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,9 +27,12 @@ class ApiArchitectureTest {
                 "org.hibernate..").check(api);
     }
 
+    /** Records and enums; and annotations, which mark what a record's components are (personal data). */
     @Test
-    void everyApiTypeIsARecordOrAnEnum() {
-        assertThat(api.stream().filter(c -> c.isTopLevelClass() && !c.isRecord() && !c.isEnum()))
-                .as("api types that are neither record nor enum").isEmpty();
+    void everyApiTypeIsARecordAnEnumOrAnAnnotation() {
+        assertThat(api.stream().filter(c -> c.isTopLevelClass() && !c.isRecord() && !c.isEnum() && !c.isAnnotation()))
+                .as("api types that are neither record, enum nor annotation").isEmpty();
+        assertThat(api.stream().filter(JavaClass::isAnnotation).map(JavaClass::getSimpleName))
+                .as("the annotations allowed").containsExactly("PersonalData");
     }
 }

@@ -29,6 +29,6 @@ class PlatformDefaultsTest {
 
         // platform's own tests have Axon on the class path (an optional dependency)
         assertThat(environment.getProperty("axon.serializer.events")).isEqualTo("jackson3");
-        assertThat(environment.getProperty("veilig-werken.shared-schemas")).isEqualTo("identity,eventstore,audit");
+        assertThat(environment.getProperty("veilig-werken.shared-schemas")).isEqualTo("identity,eventstore,audit,keyring");
     }
 }

@@ -3,6 +3,7 @@ package nl.veiligwerken.api.aftercare;
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -18,12 +19,12 @@ import java.util.Set;
 public record AftercareTalkRecordedEvent(
         IncidentId incidentId,
         ProtocolStep step,
-        String colleague,
+        @PersonalData String colleague,
         Instant heldAt,
         AftercareOutcome outcome,
         boolean needsMoreHelp,
         Set<Referral> referrals,
-        String recordedBy,
+        @PersonalData String recordedBy,
         Instant recordedAt,
         TeamId teamId) {
 

@@ -1,6 +1,7 @@
 package nl.veiligwerken.api.analysis;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.util.List;
 @Revision("1")
 public record IncidentAnalysedEvent(
         IncidentId incidentId,
-        String causes,
-        String riskFactors,
+        @PersonalData String causes,
+        @PersonalData String riskFactors,
         List<LearningPoint> learningPoints,
-        String analysedBy,
+        @PersonalData String analysedBy,
         Instant analysedAt) {
 
     public IncidentAnalysedEvent {

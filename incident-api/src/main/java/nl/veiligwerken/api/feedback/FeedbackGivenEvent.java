@@ -2,6 +2,7 @@ package nl.veiligwerken.api.feedback;
 
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.time.Instant;
 @Revision("1")
 public record FeedbackGivenEvent(
         IncidentId incidentId,
-        String reporter,
-        String message,
-        String givenBy,
+        @PersonalData String reporter,
+        @PersonalData String message,
+        @PersonalData String givenBy,
         Instant givenAt,
         TeamId teamId) {
 

@@ -1,6 +1,7 @@
 package nl.veiligwerken.api.firstsupport;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -9,9 +10,9 @@ import java.time.Instant;
 @Revision("1")
 public record FirstSupportOfferedEvent(
         IncidentId incidentId,
-        String offeredBy,
+        @PersonalData String offeredBy,
         Instant offeredAt,
         FirstSupportResponse response,
-        String recordedBy,
+        @PersonalData String recordedBy,
         Instant recordedAt) {
 }

@@ -2,6 +2,7 @@ package nl.veiligwerken.api.firstsupport;
 
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record PeerSupporterAssignedEvent(
         IncidentId incidentId,
         TeamId teamId,
-        String peerSupporter,
-        String assignedBy,
+        @PersonalData String peerSupporter,
+        @PersonalData String assignedBy,
         Instant assignedAt) {
 }

@@ -1,6 +1,7 @@
 package nl.veiligwerken.api.followup;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,9 +12,9 @@ import java.util.Set;
 public record AggressorResponseRecordedEvent(
         IncidentId incidentId,
         Set<AggressorResponse> responses,
-        String explanation,
+        @PersonalData String explanation,
         Instant respondedAt,
-        String recordedBy,
+        @PersonalData String recordedBy,
         Instant recordedAt) {
 
     public AggressorResponseRecordedEvent {

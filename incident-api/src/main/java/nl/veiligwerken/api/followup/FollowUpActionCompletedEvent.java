@@ -2,6 +2,7 @@ package nl.veiligwerken.api.followup;
 
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.time.Instant;
 public record FollowUpActionCompletedEvent(
         IncidentId incidentId,
         ActionId actionId,
-        String result,
+        @PersonalData String result,
         Instant completedAt,
-        String completedBy,
+        @PersonalData String completedBy,
         Instant recordedAt) {
 }

@@ -2,6 +2,7 @@ package nl.veiligwerken.api.followup;
 
 import nl.veiligwerken.api.ActionId;
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,10 +13,10 @@ public record FollowUpActionPlannedEvent(
         IncidentId incidentId,
         ActionId actionId,
         FollowUpKind kind,
-        String description,
-        String owner,
+        @PersonalData(keptWhen = "kind=PREVENTIVE_MEASURE") String description,
+        @PersonalData String owner,
         Instant dueAt,
         boolean byEmployer,
-        String plannedBy,
+        @PersonalData String plannedBy,
         Instant plannedAt) {
 }

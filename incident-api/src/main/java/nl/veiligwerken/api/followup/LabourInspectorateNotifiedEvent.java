@@ -1,6 +1,7 @@
 package nl.veiligwerken.api.followup;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
 public record LabourInspectorateNotifiedEvent(
         IncidentId incidentId,
         Instant notifiedAt,
-        String reference,
-        String recordedBy,
+        @PersonalData String reference,
+        @PersonalData String recordedBy,
         Instant recordedAt) {
 }

@@ -15,8 +15,13 @@ public record ProtocolAgreementAdoptedEvent(
         int retentionYears,
         String adoptedBy) {
 
+    /** The term when an adoption stored before the term was part of the agreements reads without one. */
+    public static final int DEFAULT_RETENTION_YEARS = 5;
+
     public ProtocolAgreementAdoptedEvent {
         steps = List.copyOf(steps);
+        // never adopted below 1: 0 is the absent field of an older event
+        retentionYears = retentionYears < 1 ? DEFAULT_RETENTION_YEARS : retentionYears;
     }
 
     public ProtocolAgreement agreement() {

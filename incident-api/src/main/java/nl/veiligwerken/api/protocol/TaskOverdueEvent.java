@@ -4,6 +4,7 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -23,6 +24,6 @@ public record TaskOverdueEvent(
         ProtocolStep step,
         Instant dueAt,
         Role assigneeRole,
-        String assignee,
+        @PersonalData String assignee,
         Role escalateTo) {
 }

@@ -4,6 +4,7 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -22,5 +23,5 @@ public record TaskScheduledEvent(
         Role assigneeRole,
         Instant scheduledAt,
         Instant dueAt,
-        String assignee) {
+        @PersonalData String assignee) {
 }

@@ -2,6 +2,7 @@ package nl.veiligwerken.api.reporting;
 
 import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -19,17 +20,17 @@ import java.util.Set;
 public record IncidentReportedEvent(
         IncidentId incidentId,
         TeamId teamId,
-        String reportedBy,
+        @PersonalData String reportedBy,
         Instant reportedAt,
         Instant occurredAt,
         Setting setting,
         Set<AggressionKind> kinds,
         Severity severity,
-        String description,
+        @PersonalData String description,
         boolean supportWanted,
-        String reportedFor,
+        @PersonalData String reportedFor,
         Aggressor aggressor,
-        String clientReference,
+        @PersonalData String clientReference,
         Set<Injury> injuries,
         boolean policeInvolved,
         int protocolVersion) {

@@ -1,6 +1,7 @@
 package nl.veiligwerken.api.reporting;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.retention.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
 public record ReportAmendedEvent(
         IncidentId incidentId,
         ReportContent content,
-        String reason,
-        String amendedBy,
+        @PersonalData String reason,
+        @PersonalData String amendedBy,
         Instant amendedAt) {
 }

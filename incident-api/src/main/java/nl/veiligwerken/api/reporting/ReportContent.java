@@ -2,6 +2,7 @@ package nl.veiligwerken.api.reporting;
 
 import java.time.Instant;
 import java.util.Set;
+import nl.veiligwerken.api.retention.PersonalData;
 
 /**
  * What a report says about the incident; a report and an amendment carry the same. {@code clientReference} is
@@ -12,9 +13,9 @@ public record ReportContent(
         Setting setting,
         Set<AggressionKind> kinds,
         Severity severity,
-        String description,
+        @PersonalData String description,
         Aggressor aggressor,
-        String clientReference,
+        @PersonalData String clientReference,
         Set<Injury> injuries,
         boolean policeInvolved) {
 
