@@ -33,6 +33,7 @@ import nl.veiligwerken.api.followup.PlanFollowUpActionCommand;
 import nl.veiligwerken.api.followup.RecordAggressorResponseCommand;
 import nl.veiligwerken.api.followup.RecordLabourInspectorateNotificationCommand;
 import nl.veiligwerken.api.protocol.ProtocolAgreement;
+import nl.veiligwerken.api.protocol.ProtocolAgreementAdoptedEvent;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.api.protocol.StepAgreement;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
@@ -44,11 +45,13 @@ import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.ReportIncidentCommand;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.command.protocol.AgreementRules;
 import nl.veiligwerken.command.protocol.DueTimes;
 import nl.veiligwerken.command.protocol.ProtocolBook;
 import nl.veiligwerken.command.protocol.StepPolicy;
 import nl.veiligwerken.command.protocol.StepRequirements;
+import nl.veiligwerken.platform.retention.IncidentKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -61,6 +64,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -85,6 +89,9 @@ class Incident {
     /** A step or action that became a task and is not done yet. */
     private record OpenTask(ProtocolStep step, Instant dueAt, Role assigneeRole, String assignee) {
     }
+
+    /** The deadline at the end of the retention term, scheduled at closing. */
+    static final String ERASURE = "personal-data-erasure";
 
     private static final List<ProtocolStep> AFTERCARE_ORDER =
             List.of(ProtocolStep.AFTERCARE_TALK, ProtocolStep.FIRST_CHECK_IN, ProtocolStep.SECOND_CHECK_IN);
@@ -115,6 +122,7 @@ class Incident {
     private final Map<ActionId, String> openActions = new HashMap<>();
     private final Set<ActionId> plannedActions = new HashSet<>();
     private boolean closed;
+    private boolean erased;
 
     Incident() {
         // for Axon: rebuilt from its events
@@ -146,6 +154,7 @@ class Incident {
     @CommandHandler
     long handle(AmendReportCommand command, ConflictResolver conflicts, ProtocolBook protocol, DueTimes dueTimes,
                 DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         Actor actor = command.amendedBy();
         if (!actor.username().equals(reportedBy) && !actor.leads(teamId)) {
@@ -301,6 +310,7 @@ class Incident {
     @CommandHandler
     long handle(RecordFirstSupportCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         // the peer supporter a leader assigned takes it too, whatever the agreements give the step to (while
         // they are a peer supporter: a role taken away takes the assignment with it)
@@ -326,6 +336,7 @@ class Incident {
      */
     @CommandHandler
     long handle(AssignPeerSupporterCommand command, ConflictResolver conflicts) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.assignedBy());
         requireOpen();
@@ -352,6 +363,7 @@ class Incident {
     @CommandHandler
     long handle(RecordAftercareTalkCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DueTimes dueTimes, DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         ProtocolStep step = aftercareTalks < AFTERCARE_ORDER.size() ? AFTERCARE_ORDER.get(aftercareTalks) : null;
         // a check-in is taken by whom the agreement gives it (its task says so); an extra one like the first talk
@@ -396,6 +408,7 @@ class Incident {
     @CommandHandler
     long handle(RecordAggressorResponseCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.recordedBy(), ProtocolStep.AGGRESSOR_RESPONSE, protocol);
         requireOpen();
@@ -415,6 +428,7 @@ class Incident {
     /** A follow-up action becomes a task for its owner, due when the leader says (not in the past). */
     @CommandHandler
     long handle(PlanFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.plannedBy());
         requireOpen();
@@ -459,6 +473,7 @@ class Incident {
     /** The owner of the action, or a leader of the team, records it as done. */
     @CommandHandler
     long handle(CompleteFollowUpActionCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         String owner = openActions.get(command.actionId());
         if (owner == null) {
@@ -484,6 +499,7 @@ class Incident {
     @CommandHandler
     long handle(GiveFeedbackCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.givenBy(), ProtocolStep.FEEDBACK, protocol);
         requireOpen();
@@ -500,6 +516,7 @@ class Incident {
     @CommandHandler
     long handle(RecordIncidentAnalysisCommand command, ConflictResolver conflicts, ProtocolBook protocol,
                 DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.analysedBy(), ProtocolStep.INCIDENT_ANALYSIS, protocol);
         requireOpen();
@@ -542,6 +559,7 @@ class Incident {
     @CommandHandler
     long handle(RecordLabourInspectorateNotificationCommand command, ConflictResolver conflicts,
                 ProtocolBook protocol, DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireMayTake(command.recordedBy(), ProtocolStep.LABOUR_INSPECTORATE, protocol);
         requireOpen();
@@ -557,7 +575,9 @@ class Incident {
 
     /** Closing is refused while a required step or an action is still open, naming them. */
     @CommandHandler
-    long handle(CloseIncidentCommand command, ConflictResolver conflicts) {
+    long handle(CloseIncidentCommand command, ConflictResolver conflicts, ProtocolBook protocol, DueTimes dueTimes,
+                DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.closedBy());
         requireOpen();
@@ -565,11 +585,16 @@ class Incident {
             throw new StepsStillOpenException(openTasks.values().stream().map(OpenTask::step).distinct().sorted().toList());
         }
         apply(new IncidentClosedEvent(incidentId, command.closedBy().username(), command.closedAt()));
+        int retentionYears = protocol.version(protocolVersion).retentionYears();
+        deadlines.schedule(dueTimes.yearsAfter(command.closedAt(),
+                        retentionYears < 1 ? ProtocolAgreementAdoptedEvent.DEFAULT_RETENTION_YEARS : retentionYears),
+                ERASURE, incidentId);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    long handle(ReopenIncidentCommand command, ConflictResolver conflicts) {
+    long handle(ReopenIncidentCommand command, ConflictResolver conflicts, DeadlineManager deadlines) {
+        requireNotErased();
         conflicts.detectConflicts(Incident::changedBySomeoneElse);
         requireLeader(command.reopenedBy());
         if (!closed) {
@@ -580,7 +605,23 @@ class Incident {
         }
         apply(new IncidentReopenedEvent(incidentId, command.reason().strip(), command.reopenedBy().username(),
                 command.reopenedAt()));
+        // the term runs from the closing: closed again, it starts anew
+        deadlines.cancelAllWithinScope(ERASURE);
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The retention term of the closed incident ran out (its agreements' term after closing): its personal data
+     * is erased by deleting its key, in the same transaction as the event that says so. Its events stay, their
+     * personal fields read as null from now on; what counts in the figures remains.
+     */
+    @DeadlineHandler(deadlineName = ERASURE)
+    void retentionTermEnded(IncidentId incident, IncidentKeys keys, Clock clock) {
+        if (!closed || erased) {
+            return; // reopened meanwhile (its deadline is cancelled then), or erased already
+        }
+        apply(new PersonalDataErasedEvent(incidentId, teamId, clock.instant()));
+        keys.erase(incidentId.value());
     }
 
     private void requireLeader(Actor actor) {
@@ -593,6 +634,13 @@ class Incident {
         StepAgreement agreement = protocol.version(protocolVersion).step(step).orElse(null);
         if (!StepRequirements.mayTake(actor, teamId, agreement)) {
             throw new IncidentForbiddenException("incident.rejected.stepNotYours");
+        }
+    }
+
+    /** After the retention term nothing can be recorded any more: the incident stays closed for good. */
+    private void requireNotErased() {
+        if (erased) {
+            throw new IncidentRejectedException("incident.rejected.erased", null);
         }
     }
 
@@ -734,5 +782,10 @@ class Incident {
     @EventSourcingHandler
     void on(IncidentReopenedEvent event) {
         closed = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasedEvent event) {
+        erased = true;
     }
 }

@@ -45,6 +45,7 @@ public class IncidentHistory {
         return payloads(incident).stream()
                 .filter(PeerSupporterAssignedEvent.class::isInstance)
                 .map(payload -> ((PeerSupporterAssignedEvent) payload).peerSupporter())
+                .filter(java.util.Objects::nonNull) // erased after the retention term
                 .reduce((earlier, later) -> later);
     }
 

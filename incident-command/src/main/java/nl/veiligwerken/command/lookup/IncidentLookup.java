@@ -7,6 +7,7 @@ import nl.veiligwerken.api.closing.IncidentReopenedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.ReportContent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import tools.jackson.databind.json.JsonMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -63,6 +64,15 @@ public class IncidentLookup {
     @EventHandler
     void on(IncidentReopenedEvent event, DomainEventMessage<?> message) {
         advance(message, false);
+    }
+
+    /** The reporter and what the report said go with the incident's key; the team and version stay. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event, DomainEventMessage<?> message) {
+        jdbc.sql("update command.incident_lookup set reported_by = null, content = null where incident_id = ?")
+                .param(event.incidentId().value())
+                .update();
+        advance(message, null);
     }
 
     @EventHandler

@@ -35,6 +35,11 @@ public final class DueTimes {
     /** The last moment of the day {@code moment} falls on: "the same day". */
     private static final LocalTime LAST_MICROSECOND = LocalTime.MAX.truncatedTo(ChronoUnit.MICROS);
 
+    /** Whole years later in the organisation's calendar (29 February: the 28th in a year without it). */
+    public Instant yearsAfter(Instant from, int years) {
+        return from.atZone(zone).plusYears(years).toInstant();
+    }
+
     public Instant endOfDay(Instant moment) {
         LocalDate day = moment.atZone(zone).toLocalDate();
         // to the microsecond: PostgreSQL keeps no more, and would round 23:59:59.999999999 up to the next day

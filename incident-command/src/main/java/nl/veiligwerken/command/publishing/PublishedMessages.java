@@ -14,6 +14,7 @@ import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,7 +22,8 @@ import java.util.function.Function;
 /**
  * The explicit choice of what leaves this service: each domain event another service needs maps to its
  * published type and shape. Anything not listed here stays inside. Feedback and aftercare talks leave as
- * notices: who and when, never what was said to the reporter or which referrals the colleague got.
+ * notices: who and when, never what was said to the reporter or which referrals the colleague got. The erasure of
+ * an incident's personal data leaves too, so that whoever keeps a copy of any of it drops it.
  */
 final class PublishedMessages {
 
@@ -63,6 +65,9 @@ final class PublishedMessages {
             return published(PublishedEventType.AFTERCARE_TALK_RECORDED, talk.incidentId(), new AftercareTalkNotice(
                     talk.incidentId(), team(talk.teamId(), talk.incidentId(), teamOf), talk.step(), talk.colleague(),
                     talk.heldAt(), talk.outcome(), talk.needsMoreHelp()));
+        }
+        if (event instanceof PersonalDataErasedEvent erased) {
+            return published(PublishedEventType.PERSONAL_DATA_ERASED, erased.incidentId(), erased);
         }
         return Optional.empty();
     }

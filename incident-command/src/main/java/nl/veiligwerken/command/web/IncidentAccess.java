@@ -32,7 +32,7 @@ class IncidentAccess {
     /** The incident, if it exists (404) and the person reported it or leads its team (403). */
     IncidentRef reportedOrLedBy(String incidentId, VwUser user) {
         IncidentRef incident = existing(incidentId);
-        if (!incident.reportedBy().equals(user.getUsername()) && !user.leads(incident.teamId())) {
+        if (!user.getUsername().equals(incident.reportedBy()) && !user.leads(incident.teamId())) {
             throw new AccessDeniedException("neither the reporter nor a leader of the incident's team");
         }
         return incident;

@@ -128,7 +128,7 @@ class IncidentReporting {
     /** The same report sent again by the same person: the incident it already made, not a second one. */
     private Optional<Accepted> sentBefore(IncidentId id, VwUser reporter) {
         return lookup.find(id)
-                .filter(incident -> incident.reportedBy().equals(reporter.getUsername()))
+                .filter(incident -> reporter.getUsername().equals(incident.reportedBy()))
                 .map(incident -> new Accepted(id, incident.version()));
     }
 

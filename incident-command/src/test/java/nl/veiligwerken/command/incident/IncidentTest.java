@@ -47,6 +47,8 @@ import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Aggressor;
 import nl.veiligwerken.api.reporting.AmendReportCommand;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
+import nl.veiligwerken.platform.test.InMemoryIncidentKeys;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.Injury;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
@@ -69,6 +71,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -78,6 +81,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static nl.veiligwerken.api.protocol.ProtocolStep.AFTERCARE_TALK;
 import static nl.veiligwerken.api.protocol.ProtocolStep.AGGRESSOR_RESPONSE;
 import static nl.veiligwerken.api.protocol.ProtocolStep.FEEDBACK;
@@ -136,9 +140,15 @@ class IncidentTest {
 
     /** A fixture of its own for each given: the stub deadline manager keeps its deadlines across givens. */
     private static AggregateTestFixture<Incident> fixture() {
+        return fixture(new InMemoryIncidentKeys());
+    }
+
+    private static AggregateTestFixture<Incident> fixture(InMemoryIncidentKeys keys) {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(new InMemoryProtocolBook().adopt(version2(), V2_FROM));
         fixture.registerInjectableResource(new DueTimes(ZoneId.of("Europe/Amsterdam")));
+        fixture.registerInjectableResource(keys);
+        fixture.registerInjectableResource(Clock.fixed(ERASED_AT, ZoneId.of("Europe/Amsterdam")));
         return fixture;
     }
 
@@ -155,6 +165,8 @@ class IncidentTest {
                 .toList();
         fixture.registerInjectableResource(new InMemoryProtocolBook().adopt(version2(), V2_FROM).adopt(version3, V3_FROM));
         fixture.registerInjectableResource(new DueTimes(ZoneId.of("Europe/Amsterdam")));
+        fixture.registerInjectableResource(new InMemoryIncidentKeys());
+        fixture.registerInjectableResource(Clock.fixed(ERASED_AT, ZoneId.of("Europe/Amsterdam")));
         return fixture;
     }
 
@@ -1583,6 +1595,74 @@ class IncidentTest {
                 .when(planAction())
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(stepsScheduled(List.of(FOLLOW_UP_ACTION)));
+    }
+
+    // --- retention: the personal data goes with the incident's key at the end of its agreements' term
+
+    /** Closed on 26 November 2026 at 10:00 in Amsterdam; version 1's term is five years. */
+    private static final Instant CLOSED = REPORTED.plus(Duration.ofDays(3));
+    private static final Instant ERASURE_DUE = Instant.parse("2031-11-26T09:00:00Z");
+    private static final Instant ERASED_AT = ERASURE_DUE.plusSeconds(5);
+
+    @Test
+    void closingSchedulesTheErasureAtTheEndOfTheAgreementsRetentionTerm() {
+        givenReported(content(Severity.MINOR, Aggressor.UNKNOWN))
+                .andGivenCommands(allStepsOfAMinorIncident())
+                .when(close(MARK))
+                .expectScheduledDeadlineWithName(ERASURE_DUE, Incident.ERASURE);
+    }
+
+    @Test
+    void reopeningCancelsTheErasureAndClosingAgainSchedulesItAnew() {
+        givenClosed()
+                .when(reopen(MARK, "Client dreigde opnieuw"))
+                .expectNoScheduledDeadlineWithName(ERASURE_DUE, Incident.ERASURE);
+        Instant closedAgain = REPORTED.plus(Duration.ofDays(10));
+        givenClosed()
+                .andGivenCommands(reopen(MARK, "Client dreigde opnieuw"))
+                .when(new CloseIncidentCommand(ID, null, MARK, closedAgain))
+                .expectScheduledDeadlineWithName(Instant.parse("2031-12-03T09:00:00Z"), Incident.ERASURE)
+                .expectNoScheduledDeadlineWithName(ERASURE_DUE, Incident.ERASURE);
+    }
+
+    @Test
+    void atTheEndOfTheTermThePersonalDataIsErasedWithTheIncidentsKey() {
+        InMemoryIncidentKeys keys = new InMemoryIncidentKeys();
+        keys.obtain(ID.value());
+        fixture(keys).givenCurrentTime(REPORTED)
+                .andGivenCommands(new ReportIncidentCommand(ID, TEAM, "sanne", null, REPORTED,
+                        content(Severity.MINOR, Aggressor.UNKNOWN), true))
+                .andGivenCommands(allStepsOfAMinorIncident())
+                .andGivenCommands(close(MARK))
+                .whenTimeAdvancesTo(ERASED_AT)
+                .expectEvents(new PersonalDataErasedEvent(ID, TEAM, ERASED_AT));
+        assertThat(keys.has(ID.value())).isFalse();
+    }
+
+    static Stream<Arguments> everyCommandAfterErasure() {
+        Instant later = ERASED_AT.plusSeconds(60);
+        return Stream.concat(stepsOnAClosedIncident().map(arguments -> arguments(arguments.get()[0])),
+                Stream.of(arguments(Named.of("reopen", new ReopenIncidentCommand(ID, null, "Opnieuw", MARK, later))),
+                        arguments(Named.of("assign a peer supporter",
+                                new AssignPeerSupporterCommand(ID, null, "bram", MARK, later)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCommandAfterErasure")
+    void anErasedIncidentRefusesEveryCommandForGood(Object command) {
+        givenClosed()
+                .andGiven(new PersonalDataErasedEvent(ID, TEAM, ERASED_AT))
+                .when(command)
+                .expectNoEvents()
+                .expectException(refused("incident.rejected.erased", null));
+    }
+
+    @Test
+    void anIncidentReopenedBeforeItsTermIsNotErased() {
+        givenClosed()
+                .andGivenCommands(reopen(MARK, "Client dreigde opnieuw"))
+                .whenTimeAdvancesTo(ERASED_AT)
+                .expectNoEvents();
     }
 
     private static TestExecutor<Incident> givenClosed() {

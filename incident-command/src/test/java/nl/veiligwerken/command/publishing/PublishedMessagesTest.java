@@ -26,6 +26,7 @@ import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 import nl.veiligwerken.api.reporting.Injury;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -179,6 +180,15 @@ class PublishedMessagesTest {
     }
 
     @Test
+    void theErasureOfAnIncidentsPersonalDataLeavesAsItIs() {
+        PersonalDataErasedEvent erased = new PersonalDataErasedEvent(ID, TEAM, AT);
+        assertThat(published(erased))
+                .isEqualTo(new PublishedMessages.Published(PublishedEventType.PERSONAL_DATA_ERASED, "i-1", erased));
+        assertThat(json(published(erased))).isEqualTo("""
+                {"incidentId":"i-1","teamId":"t-1","erasedAt":"2026-11-23T09:00:00Z"}""");
+    }
+
+    @Test
     void eventsNobodyElseNeedsStayInside() {
         assertThat(PublishedMessages.of("something else", lookup)).isEmpty();
         assertThat(PublishedMessages.of(new FirstSupportOfferedEvent(ID, "bram", AT, FirstSupportResponse.ACCEPTED,
@@ -195,7 +205,8 @@ class PublishedMessagesTest {
                 new TaskOverdueEvent(TASK, ID, TEAM, ProtocolStep.FEEDBACK, AT, null, null, null),
                 new PeerSupporterAssignedEvent(ID, TEAM, "bram", "mark", AT),
                 new FeedbackGivenEvent(ID, "sanne", "x", "mark", AT, TEAM),
-                new AftercareTalkRecordedEvent(ID, null, "sanne", AT, AftercareOutcome.HELD, false, Set.of(), "mark", AT, TEAM))) {
+                new AftercareTalkRecordedEvent(ID, null, "sanne", AT, AftercareOutcome.HELD, false, Set.of(), "mark", AT, TEAM),
+                new PersonalDataErasedEvent(ID, TEAM, AT))) {
             PublishedMessages.Published published = published(event);
             assertThat(published.payload()).as(published.type().name())
                     .isInstanceOf(published.type().payloadType());
