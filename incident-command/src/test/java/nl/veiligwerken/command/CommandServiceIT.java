@@ -60,6 +60,10 @@ class CommandServiceIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper jsonMapper;
+    @Autowired
     AccountDirectory directory;
     @Autowired
     EmbeddedKafkaBroker kafka;
@@ -202,8 +206,13 @@ class CommandServiceIT {
         List<String> payloads = jdbc.queryForList(
                 "select convert_from(payload, 'UTF8') from eventstore.domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 String.class, incidentId);
-        assertThat(payloads.get(0)).contains("\"clientReference\":\"CL-4711\"", "\"HOSPITAL_ADMISSION\"",
-                "\"policeInvolved\":true", "\"aggressor\":\"CLIENT\"", "\"protocolVersion\":1");
+        assertThat(payloads.get(0)).contains("\"HOSPITAL_ADMISSION\"", "\"policeInvolved\":true",
+                "\"aggressor\":\"CLIENT\"", "\"protocolVersion\":1")
+                .as("personal fields are stored encrypted").doesNotContain("CL-4711", "Cliënt sloeg mij")
+                .contains("\"clientReference\":{\"$enc\":\"v1:");
+        assertThat(new StoredEvents(eventStore, jsonMapper).json(incidentId,
+                "nl.veiligwerken.api.reporting.IncidentReportedEvent").get(0))
+                .contains("\"clientReference\":\"CL-4711\"", "\"description\":\"Cliënt sloeg mij\"");
         assertThat(String.join("\n", payloads.subList(1, payloads.size()))).as("serious, known aggressor, hospital admission")
                 .contains("\"step\":\"FIRST_SUPPORT\"", "\"step\":\"AFTERCARE_TALK\"", "\"step\":\"AGGRESSOR_RESPONSE\"",
                         "\"step\":\"FEEDBACK\"", "\"step\":\"INCIDENT_ANALYSIS\"", "\"step\":\"LABOUR_INSPECTORATE\"");

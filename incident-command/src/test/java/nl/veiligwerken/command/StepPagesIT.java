@@ -50,6 +50,10 @@ class StepPagesIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper jsonMapper;
+    @Autowired
     AccountDirectory directory;
 
     CommandTestUsers users;
@@ -409,9 +413,8 @@ class StepPagesIT {
         mvc.perform(api("first-support", users.peerSupporter, firstSupportJson()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(before + 3));
-        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from eventstore.domain_event_entry "
-                        + "where aggregate_identifier = ? and payload_type = ?", String.class, id,
-                "nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent"))
+        assertThat(new StoredEvents(eventStore, jsonMapper).json(id,
+                "nl.veiligwerken.api.firstsupport.FirstSupportOfferedEvent").get(0))
                 .contains("\"recordedBy\":\"" + users.peerSupporter.getUsername() + "\"");
         assertThat(events("nl.veiligwerken.api.protocol.TaskCompletedEvent")).isEqualTo(1);
     }
