@@ -1,8 +1,11 @@
 package nl.veiligwerken.command.web;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -30,11 +33,32 @@ class ReportDrafts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Validator validator;
+    private static final List<String> SIZED = List.of("teamId", "reportedFor", "description",
+            "clientReference");
 
-    ReportDrafts(DataSource dataSource, JsonMapper json, Clock clock) {
+    ReportDrafts(DataSource dataSource, JsonMapper json, Clock clock, Validator validator) {
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.clock = clock;
+        this.validator = validator;
+    }
+
+    /**
+     * Unfinished is fine, oversized is not: the length limits of the report's fields hold for a draft too, so a
+     * megabyte of text is refused on its field rather than kept for 30 days.
+     */
+    boolean oversized(IncidentReport report, Errors errors) {
+        boolean oversized = false;
+        for (String field : SIZED) {
+            for (var violation : validator.validateProperty(report, field)) {
+                if (violation.getConstraintDescriptor().getAnnotation() instanceof Size && !errors.hasFieldErrors(field)) {
+                    errors.rejectValue(field, "Size", violation.getMessage());
+                    oversized = true;
+                }
+            }
+        }
+        return oversized;
     }
 
     /** Saves the report as it is, complete or not; returns the draft's id. */
