@@ -1,7 +1,6 @@
 package nl.veiligwerken.command.web;
 
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.Size;
+import nl.veiligwerken.command.incident.ReportRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,29 +34,31 @@ class ReportDrafts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final Validator validator;
-    private static final List<String> SIZED = List.of("teamId", "reportedFor", "description",
-            "clientReference");
 
-    ReportDrafts(DataSource dataSource, JsonMapper json, Clock clock, Validator validator) {
+    ReportDrafts(DataSource dataSource, JsonMapper json, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.clock = clock;
-        this.validator = validator;
     }
 
     /**
-     * Unfinished is fine, oversized is not: the length limits of the report's fields hold for a draft too, so a
-     * megabyte of text is refused on its field rather than kept for 30 days.
+     * Unfinished is fine, oversized is not: no text of a draft may be longer than the longest field of a report
+     * (the description), so a megabyte is refused on its field rather than kept for 30 days. The exact limits
+     * of each field apply when the report is sent.
      */
     boolean oversized(IncidentReport report, Errors errors) {
         boolean oversized = false;
-        for (String field : SIZED) {
-            for (var violation : validator.validateProperty(report, field)) {
-                if (violation.getConstraintDescriptor().getAnnotation() instanceof Size && !errors.hasFieldErrors(field)) {
-                    errors.rejectValue(field, "Size", violation.getMessage());
-                    oversized = true;
-                }
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("teamId", report.teamId());
+        texts.put("reportedFor", report.reportedFor());
+        texts.put("description", report.description());
+        texts.put("clientReference", report.clientReference());
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            if (text.getValue() != null && text.getValue().length() > ReportRules.DESCRIPTION_MAX
+                    && !errors.hasFieldErrors(text.getKey())) {
+                errors.rejectValue(text.getKey(), "incident.draft.tooLong", new Object[]{ReportRules.DESCRIPTION_MAX},
+                        null);
+                oversized = true;
             }
         }
         return oversized;
