@@ -12,7 +12,9 @@ import nl.veiligwerken.platform.security.OidcAccounts;
 import nl.veiligwerken.platform.security.OidcClaimMapping;
 import nl.veiligwerken.platform.security.SignInLockout;
 import nl.veiligwerken.platform.security.SecurityConfiguration;
+import nl.veiligwerken.platform.web.ApiMappingProblemHandler;
 import nl.veiligwerken.platform.web.ApiProblemHandler;
+import nl.veiligwerken.platform.web.FormRowLimit;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
 import nl.veiligwerken.platform.web.LoginController;
 import org.springframework.aop.Advisor;
@@ -41,7 +43,8 @@ import java.time.Clock;
 /** What every Veilig Werken service gets by depending on this module. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({SecurityConfiguration.class, LoginController.class, LayoutModelAdvice.class, ApiProblemHandler.class})
+@Import({SecurityConfiguration.class, LoginController.class, LayoutModelAdvice.class, ApiProblemHandler.class,
+        ApiMappingProblemHandler.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -56,6 +59,11 @@ public class PlatformAutoConfiguration {
             shared.migrate();
             flyway.migrate();
         };
+    }
+
+    @Bean
+    FormRowLimit formRowLimit() {
+        return new FormRowLimit();
     }
 
     @Bean

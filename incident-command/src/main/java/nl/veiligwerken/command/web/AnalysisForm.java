@@ -32,8 +32,10 @@ record AnalysisForm(
         @Size(max = StepForms.TEXT_MAX, message = "{steps.text.tooLong}")
         String riskFactors,
 
+        @Size(max = StepForms.ROWS_MAX, message = "{steps.rows.tooMany}")
         List<@Valid LearningPointRow> learningPoints,
 
+        @Size(max = StepForms.ROWS_MAX, message = "{steps.rows.tooMany}")
         List<@Valid MeasureRow> measures) {
 
     /** A learning point: for whom, the skill it points to (if any), and what to learn. */

@@ -34,6 +34,7 @@ record IncidentReport(
         String incidentId,
 
         @NotBlank(message = "{incident.report.teamId.required}")
+        @Size(max = 100, message = "{incident.report.teamId.notMember}")
         String teamId,
 
         @Size(max = 100, message = "{incident.report.reportedFor.unknown}")

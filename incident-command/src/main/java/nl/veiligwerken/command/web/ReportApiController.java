@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -87,9 +88,13 @@ class ReportApiController {
     @Operation(summary = "Save an unfinished report to finish later (kept 30 days)")
     @PutMapping(path = "/drafts/{draftId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     DraftSaved saveDraft(@AuthenticationPrincipal VwUser user, @PathVariable String draftId,
-                         @RequestBody IncidentReport report) {
+                         @RequestBody IncidentReport report) throws BindException {
         if (!draftId.matches("[0-9a-fA-F-]{36}")) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+        BindingResult errors = new BeanPropertyBindingResult(report, "report");
+        if (drafts.oversized(report, errors)) {
+            throw new BindException(errors);
         }
         return new DraftSaved(drafts.save(user.getUsername(), report.withIncidentId(draftId)));
     }

@@ -1,8 +1,10 @@
 package nl.veiligwerken.command.web;
 
+import nl.veiligwerken.command.incident.ReportRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -10,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +39,29 @@ class ReportDrafts {
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * Unfinished is fine, oversized is not: no text of a draft may be longer than the longest field of a report
+     * (the description), so a megabyte is refused on its field rather than kept for 30 days. The exact limits
+     * of each field apply when the report is sent.
+     */
+    boolean oversized(IncidentReport report, Errors errors) {
+        boolean oversized = false;
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("teamId", report.teamId());
+        texts.put("reportedFor", report.reportedFor());
+        texts.put("description", report.description());
+        texts.put("clientReference", report.clientReference());
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            if (text.getValue() != null && text.getValue().length() > ReportRules.DESCRIPTION_MAX
+                    && !errors.hasFieldErrors(text.getKey())) {
+                errors.rejectValue(text.getKey(), "incident.draft.tooLong", new Object[]{ReportRules.DESCRIPTION_MAX},
+                        null);
+                oversized = true;
+            }
+        }
+        return oversized;
     }
 
     /** Saves the report as it is, complete or not; returns the draft's id. */

@@ -69,6 +69,9 @@ class ReportIncidentController {
                   BindingResult errors, @RequestParam(defaultValue = "false") boolean saveDraft, Model model,
                   RedirectAttributes redirect) {
         if (saveDraft) {
+            if (drafts.oversized(report, errors)) {
+                return showForm(user, model);
+            }
             drafts.save(user.getUsername(), report);
             redirect.addFlashAttribute("draftSaved", true);
             return "redirect:/drafts";
