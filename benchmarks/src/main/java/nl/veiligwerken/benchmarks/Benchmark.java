@@ -132,16 +132,22 @@ public final class Benchmark {
         awaitQuiet(Duration.ofMinutes(10));
         memory("memory after start-up (RSS; PostgreSQL PSS)");
 
-        baselines();
-        Load.Result paused = appends("paused", true, new CopyOnWriteArrayList<>());
-        List<String> noordIncidents = new CopyOnWriteArrayList<>();
-        Load.Result running = appends("running", false, noordIncidents);
-        steps(noordIncidents);
-        latency(running.perSecond() / 2);
-        replay();
-        reads();
-        wall(paused);
-        memory("memory at the end (RSS; PostgreSQL PSS)");
+        try {
+            baselines();
+            Load.Result paused = appends("paused", true, new CopyOnWriteArrayList<>());
+            List<String> noordIncidents = new CopyOnWriteArrayList<>();
+            Load.Result running = appends("running", false, noordIncidents);
+            steps(noordIncidents);
+            latency(Math.max(1, running.perSecond() / 2));
+            replay();
+            reads();
+            wall(paused);
+            memory("memory at the end (RSS; PostgreSQL PSS)");
+        } catch (Exception | AssertionError e) {
+            // what was measured so far is still worth reading, with why the rest is missing
+            report.note("**The run stopped early**: " + e);
+            e.printStackTrace();
+        }
         header.add(String.format(Locale.ROOT, "Load average at the end: %s. Event store: %,d events, %,d incidents.",
                 loadAverage(), EventStoreFiller.count(db), EventStoreFiller.incidents(db)));
         String table = report.markdown("## Benchmark results", header);
@@ -179,6 +185,7 @@ public final class Benchmark {
 
     /** Reports through POST /api/incidents, {@code clients} at a time, with everything that reads the store paused or running. */
     private Load.Result appends(String label, boolean pause, List<String> noordIncidents) throws Exception {
+        awaitQuiet(Duration.ofMinutes(15));
         if (pause) {
             views.pauseAll();
         }
@@ -524,9 +531,6 @@ public final class Benchmark {
     private void failures(String phase, Load.Result result) {
         if (result.failures() > 0) {
             report.note(phase + ": " + result.failures() + " failed requests, first: " + result.firstFailure());
-        }
-        if (result.operations() == 0) {
-            throw new IllegalStateException(phase + ": nothing succeeded; first failure: " + result.firstFailure());
         }
     }
 
