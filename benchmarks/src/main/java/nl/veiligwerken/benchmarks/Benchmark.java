@@ -81,13 +81,12 @@ public final class Benchmark {
         Path repo = Path.of(System.getenv().getOrDefault("VW_REPO_DIR", "")).toAbsolutePath().normalize();
         Path dataDir = options.dataDir().toAbsolutePath();
         deleteRecursively(dataDir);
-        LocalRunSettings settings = LocalRunSettings.withFreePorts(repo, dataDir);
+        LocalRunSettings free = LocalRunSettings.withFreePorts(repo, dataDir);
         String jvm = System.getenv("VW_SERVICE_JAVA_OPTS");
-        if (jvm != null && !jvm.isBlank()) {
-            settings = new LocalRunSettings(settings.repoDir(), settings.dataDir(), settings.postgresPort(),
-                    settings.smtpPort(), settings.servicePorts(), settings.startTimeout(),
-                    List.of(jvm.trim().split("\\s+")));
-        }
+        // a machine busy with other work starts the services slowly: wait longer than the local run does
+        LocalRunSettings settings = new LocalRunSettings(free.repoDir(), free.dataDir(), free.postgresPort(),
+                free.smtpPort(), free.servicePorts(), Duration.ofMinutes(15),
+                jvm == null || jvm.isBlank() ? free.serviceJvmOptions() : List.of(jvm.trim().split("\\s+")));
         LocalSystem system = new LocalSystem(settings);
         if (!system.missingJars().isEmpty()) {
             System.err.println("benchmark: not built: " + system.missingJars() + " (./benchmark builds them)");

@@ -43,7 +43,9 @@ final class Report {
         if (base.isEmpty() || base.getAsDouble() <= 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.2f × %s", value / base.getAsDouble(), baseName);
+        double ratio = value / base.getAsDouble();
+        // small ratios keep their digits: 0.0024 is not 0.00
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.4f × %s" : "%.2f × %s", ratio, baseName);
     }
 
     /** Whether {@code value ≥ factor × base}; null when there is no base to compare with. */

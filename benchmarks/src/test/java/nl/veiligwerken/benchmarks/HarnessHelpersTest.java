@@ -19,6 +19,7 @@ class HarnessHelpersTest {
     void ratiosAndTargetsAgainstABaseline() {
         assertThat(Report.ratio(250, OptionalDouble.of(1000), "P8")).isEqualTo("0.25 × P8");
         assertThat(Report.ratio(250, OptionalDouble.empty(), "P8")).isEmpty();
+        assertThat(Report.ratio(5.5, OptionalDouble.of(2340), "P8")).isEqualTo("0.0024 × P8");
         assertThat(Report.atLeast(200, 0.20, OptionalDouble.of(1000))).isTrue();
         assertThat(Report.atLeast(199, 0.20, OptionalDouble.of(1000))).isFalse();
         assertThat(Report.atLeast(199, 0.20, OptionalDouble.empty())).isNull();
