@@ -60,7 +60,8 @@ class AccessMatrixIT {
          * incident's decision.
          */
         ON_THE_TEAM_OR_PREVENTION_OFFICER(s -> s.ownTeam() || s.role() == Role.PREVENTION_OFFICER),
-        PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER);
+        PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER),
+        ADMIN(s -> s.role() == Role.ADMIN);
 
         final Predicate<Subject> allows;
 
@@ -136,6 +137,11 @@ class AccessMatrixIT {
         RULES.put("GET /protocol/edit", Rule.PREVENTION_OFFICER);
         RULES.put("POST /protocol/edit", Rule.PREVENTION_OFFICER);
         RULES.put("POST /api/protocol", Rule.PREVENTION_OFFICER);
+
+        // holding the Kafka publisher during maintenance: the administrator
+        RULES.put("GET /api/admin/publisher", Rule.ADMIN);
+        RULES.put("POST /api/admin/publisher/pause", Rule.ADMIN);
+        RULES.put("POST /api/admin/publisher/resume", Rule.ADMIN);
     }
 
     /** One person in the matrix: a role, in the incident's team or another, and their relation to the incident. */

@@ -389,6 +389,48 @@ class CommandServiceIT {
         assertThat(mine.get(0).value()).doesNotContain("Schold mij uit");
     }
 
+    /** The administrator holds the publisher (Kafka maintenance): events wait in the store and go out on resume. */
+    @Test
+    void aPausedPublisherHoldsEventsInTheStoreUntilResumed() throws Exception {
+        var admin = new nl.veiligwerken.platform.security.VwUser("beheer", "Beheer", "b@x", "{noop}x", true,
+                java.util.Set.of(nl.veiligwerken.api.Role.ADMIN), java.util.Set.of(), java.util.Set.of());
+        mvc.perform(post("/api/admin/publisher/pause").with(user(users.leader))).andExpect(status().isForbidden());
+        String paused = mvc.perform(post("/api/admin/publisher/pause").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("kafka-publisher"))
+                .andExpect(jsonPath("$.running").value(false))
+                .andReturn().getResponse().getContentAsString();
+        long position = ((Number) com.jayway.jsonpath.JsonPath.read(paused, "$.position")).longValue();
+        try {
+            MvcResult result = mvc.perform(post("/api/incidents").with(user(users.staff))
+                            .contentType(MediaType.APPLICATION_JSON).content(json(users.team.value())))
+                    .andExpect(status().isCreated()).andReturn();
+            String id = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.incidentId");
+            mvc.perform(get("/api/admin/publisher").with(user(admin)))
+                    .andExpect(jsonPath("$.running").value(false))
+                    .andExpect(jsonPath("$.position").value(position));
+
+            mvc.perform(post("/api/admin/publisher/resume").with(user(admin)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.running").value(true));
+            List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = consumer(kafka.getBrokersAsString())) {
+                consumer.subscribe(List.of("incident-events"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                        if (id.equals(r.key())) {
+                            mine.add(r);
+                        }
+                    });
+                    return !mine.isEmpty();
+                });
+            }
+            assertThat(headerOf(mine.get(0), "ce_type")).isEqualTo("nl.veiligwerken.incident.reported.v1");
+        } finally {
+            mvc.perform(post("/api/admin/publisher/resume").with(user(admin)));
+        }
+    }
+
     /** Takes a step through the JSON API and answers the incident's version after it. */
     private long step(nl.veiligwerken.platform.security.VwUser person, String path, String json) throws Exception {
         String answer = mvc.perform(post(path).with(user(person)).contentType(MediaType.APPLICATION_JSON).content(json))

@@ -138,6 +138,8 @@ class AccessMatrixIT {
         RULES.put("POST /admin/projections/{name}/rebuild", Rule.ADMIN);
         RULES.put("GET /api/admin/projections", Rule.ADMIN);
         RULES.put("POST /api/admin/projections/{name}/rebuild", Rule.ADMIN);
+        RULES.put("POST /api/admin/projections/{name}/pause", Rule.ADMIN);
+        RULES.put("POST /api/admin/projections/{name}/resume", Rule.ADMIN);
     }
 
     /** One person in the matrix: a role, in the incident's team or another, and their relation to the incident. */

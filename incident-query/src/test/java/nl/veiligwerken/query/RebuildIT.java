@@ -131,6 +131,40 @@ class RebuildIT {
         mvc.perform(get("/admin/projections").with(user(ADMIN))).andExpect(status().isOk());
     }
 
+    /** The administrator holds a view still (maintenance, measuring the command side alone) and lets it catch up. */
+    @Test
+    void aPausedViewHoldsStillUntilResumed() throws Exception {
+        mvc.perform(post("/api/admin/projections/tasks/pause").with(user(leader()))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/admin/projections/nothing/pause").with(user(ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/admin/projections/tasks/pause").with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("tasks"))
+                .andExpect(jsonPath("$.running").value(false));
+
+        HistoryGenerator.Incident incident = new HistoryGenerator(7L, List.of(
+                new HistoryGenerator.Team(new TeamId("west"), "anna", List.of("tom"))),
+                "pim", Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(1)).incident();
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (int sequence = 0; sequence < incident.events().size(); sequence++) {
+            messages.add(new GenericDomainEventMessage<>("Incident", incident.id().value(), sequence, incident.events().get(sequence)));
+        }
+        eventStore.publish(messages);
+        String id = incident.id().value();
+        // another view goes on meanwhile; the paused one has not moved
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from query.incident_view where incident_id = ?")
+                .param(id).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from query.task where incident_id = ?").param(id).query(Long.class).single())
+                .as("tasks of an incident reported while the task view was paused").isZero();
+        assertThat(projections.find("tasks").orElseThrow().running()).isFalse();
+
+        mvc.perform(post("/api/admin/projections/tasks/resume").with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.running").value(true));
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from query.task where incident_id = ?")
+                .param(id).query(Long.class).single() > 0);
+        awaitAllCaughtUp();
+    }
+
     private void awaitAllCaughtUp() {
         long head = jdbc.sql("select coalesce(max(global_index), -1) from eventstore.domain_event_entry")
                 .query(Long.class).single();

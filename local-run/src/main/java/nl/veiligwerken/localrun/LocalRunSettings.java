@@ -103,7 +103,7 @@ public record LocalRunSettings(Path repoDir, Path dataDir, int postgresPort, int
     /**
      * The checkout: the working directory or the nearest parent that holds the services' modules (so the
      * launcher works from the repository root and from {@code local-run/}), else two levels above the jar
-     * ({@code <repo>/local-run/target/local-run.jar}).
+     * ({@code <repo>/local-run/target/local-run-exec.jar}).
      */
     static Path findRepoDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

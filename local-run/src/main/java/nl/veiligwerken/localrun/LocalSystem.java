@@ -114,7 +114,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** The configuration contract of docs/architecture.md, pointed at what this class started. */
-    Map<String, String> environmentFor(Service service) {
+    public Map<String, String> environmentFor(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(settings.port(service)));
         env.put("DB_URL", database.plainJdbcUrl());

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -30,9 +31,17 @@ class DeadlineSchedulerConfiguration {
     record DeadlineProperties(@DefaultValue("5s") Duration pollingInterval, @DefaultValue("2") int threads) {
     }
 
+    /**
+     * The scheduler writes through the transaction's own connection: a command schedules its deadlines in the
+     * transaction that appends its events (Axon's prepare-commit), so they commit or roll back together. On the
+     * bare data source it took a second connection from the pool per command; with as many concurrent commands as
+     * the pool has connections, each held one and waited for another until the pool's timeout (30 s), which the
+     * benchmark found (docs/performance.md). Outside a transaction (polling, executing) the proxy hands out plain
+     * pooled connections, as db-scheduler's own Spring Boot starter does.
+     */
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
-        return Scheduler.create(dataSource, tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName("command.scheduled_tasks")
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

@@ -59,6 +59,25 @@ public class Projections {
         return found.isPresent();
     }
 
+    /**
+     * Stops the view's processor: it keeps its place in the event store and its tables answer as they are,
+     * falling behind until {@link #resume}. Meant for maintenance (a database under strain, a view to hold still
+     * while it is inspected) and for measuring the command side alone; a restart of the service resumes it too.
+     * False for a name that is no view of this service.
+     */
+    public boolean pause(String name) {
+        Optional<StreamingEventProcessor> found = processor(name);
+        found.ifPresent(StreamingEventProcessor::shutDown);
+        return found.isPresent();
+    }
+
+    /** Starts a paused view's processor again from where it stopped; a running one is left alone. */
+    public boolean resume(String name) {
+        Optional<StreamingEventProcessor> found = processor(name);
+        found.filter(processor -> !processor.isRunning()).ifPresent(StreamingEventProcessor::start);
+        return found.isPresent();
+    }
+
     private Optional<StreamingEventProcessor> processor(String name) {
         return processing.eventProcessor(name, EventProcessor.class)
                 .filter(StreamingEventProcessor.class::isInstance)

@@ -59,6 +59,28 @@ class ProjectionAdminController {
         return ResponseEntity.accepted().body(projections.find(name).orElseThrow());
     }
 
+    /** 200 with the view's status once its processor has stopped; its tables stay as they are. */
+    @PostMapping("/api/admin/projections/{name}/pause")
+    @ResponseBody
+    Projections.Status pauseApi(@PathVariable String name, @AuthenticationPrincipal VwUser user) {
+        requireAdmin(user);
+        if (!projections.pause(name)) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+        return projections.find(name).orElseThrow();
+    }
+
+    /** 200 with the view's status; it catches up from where it was paused. */
+    @PostMapping("/api/admin/projections/{name}/resume")
+    @ResponseBody
+    Projections.Status resumeApi(@PathVariable String name, @AuthenticationPrincipal VwUser user) {
+        requireAdmin(user);
+        if (!projections.resume(name)) {
+            throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
+        }
+        return projections.find(name).orElseThrow();
+    }
+
     private void rebuildOrNotFound(String name) {
         if (!projections.rebuild(name)) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "problem.notFound");
