@@ -9,6 +9,7 @@ import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.notifier.notifications.DueSoonReminders;
 import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.PostgresTestDatabase;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -43,7 +45,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -283,6 +289,105 @@ class NotificationRulesIT {
         assertThat(jdbc().sql("select count(*) from notifier.notification where source_event_id like ?")
                 .param("reminder:" + incident + "%").query(Long.class).single())
                 .as("an overdue task gets no more reminders").isZero();
+    }
+
+    @Test
+    void anErasedIncidentLeavesNothingOfItInTheNotifierAndAPersonsNotificationsAreExportedOnRecord() throws Exception {
+        Team team = team();
+        String incident = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        Instant reportedAt = Instant.parse("2033-03-01T08:00:00Z");
+        Instant due = Instant.parse("2033-03-20T08:00:00Z");
+        // the leader takes non-urgent notifications in a daily digest: the report's waits there, its mail unsent
+        jdbc().sql("""
+                insert into notifier.mail_preference (username, delivery, language, updated_at)
+                values (?, 'DAILY_DIGEST', 'nl', now())""").param(team.leader).update();
+        send(PublishedEventType.INCIDENT_REPORTED, incident,
+                incidentReported(incident, team, reportedAt).replace("SERIOUS", "MINOR"));
+        send(PublishedEventType.INCIDENT_REPORTED, other,
+                incidentReported(other, team, reportedAt).replace("SERIOUS", "MINOR"));
+        send(PublishedEventType.AFTERCARE_TALK_RECORDED, incident, """
+                {"incidentId":"%s","teamId":"%s","step":"AFTERCARE_TALK","colleague":"%s","heldAt":"2033-03-02T08:00:00Z",
+                 "outcome":"HELD","needsMoreHelp":true}""".formatted(incident, team.id, team.staff));
+        send(PublishedEventType.TASK_SCHEDULED, incident, task(incident + ":action-a1", incident, team,
+                "FOLLOW_UP_ACTION", null, team.staff, reportedAt.plus(Duration.ofDays(1)), "2033-04-10T08:00:00Z"));
+        handled(send(PublishedEventType.TASK_SCHEDULED, incident, task(incident + ":first-check-in", incident, team,
+                "FIRST_CHECK_IN", "TEAM_LEADER", null, Instant.parse("2033-03-02T08:05:00Z"), due.toString())));
+        // the check-in's reminder names the colleague
+        assertThat(reminders.sendDue(due.minus(Duration.ofHours(20)))).isEqualTo(2);
+        // a record of the incident that could not be read, kept for the administrator
+        jdbc().sql("""
+                insert into notifier.dead_letter (dlt_topic, dlt_partition, dlt_offset, record_key, record_value,
+                    headers, received_at)
+                values ('incident-events.DLT', 0, ?, ?, ?, '[]', now())""")
+                .params(System.nanoTime(), incident, ("{\"reportedBy\":\"" + team.staff + "\"}").getBytes(StandardCharsets.UTF_8))
+                .update();
+        // the leaders: the report, the check-in's task and its reminder; the staff member: the action
+        assertThat(rowsOfIncident("notification", incident)).isEqualTo(7);
+        assertThat(jdbc().sql("select count(*) from notifier.notification where incident_id = ? and colleague_name = ?")
+                .params(incident, "Medewerker " + team.suffix).query(Long.class).single()).as("naming the colleague")
+                .isEqualTo(2);
+        assertThat(jdbc().sql("""
+                        select count(*) from notifier.notification
+                         where incident_id = ? and recipient_username = ? and mail_status = 'PENDING'""")
+                .params(incident, team.leader).query(Long.class).single()).as("waiting for the digest").isEqualTo(3);
+
+        String erased = send(PublishedEventType.PERSONAL_DATA_ERASED, incident, """
+                {"incidentId":"%s","teamId":"%s","erasedAt":"2039-03-01T00:00:00Z"}""".formatted(incident, team.id));
+        handled(erased);
+
+        for (String table : List.of("notification", "open_task", "aftercare_talk", "reported_incident")) {
+            assertThat(rowsOfIncident(table, incident)).as(table).isZero();
+        }
+        assertThat(jdbc().sql("select count(*) from notifier.dead_letter where record_key = ?").param(incident)
+                .query(Long.class).single()).isZero();
+        assertThat(notifications(team.leader)).as("the other incident's stays").containsExactly("NEW_INCIDENT link=INCIDENT");
+        assertThat(reminders.sendDue(due.minus(Duration.ofHours(3)))).as("no more reminders").isZero();
+        // delivered again: nothing changes, nothing fails
+        resend(erased, PublishedEventType.PERSONAL_DATA_ERASED, incident, """
+                {"incidentId":"%s","teamId":"%s","erasedAt":"2039-03-01T00:00:00Z"}""".formatted(incident, team.id));
+        handled(send(PublishedEventType.INCIDENT_REPORTED, UUID.randomUUID().toString(),
+                incidentReported(UUID.randomUUID().toString(), team, reportedAt).replace("SERIOUS", "MINOR")));
+        assertThat(rowsOfIncident("notification", incident)).isZero();
+
+        // the export of a person's notifications: the prevention officer's, on record
+        VwUser officer = new VwUser(team.officer, "Preventie", team.officer + "@test.local", "{noop}x", true,
+                Set.of(Role.PREVENTION_OFFICER), Set.of(), Set.of());
+        long before = exportsOnRecord();
+        mvc.perform(get("/api/privacy/export").param("person", team.leader).with(user(officer))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(jsonPath("$.person").value(team.leader))
+                .andExpect(jsonPath("$.notifications.length()").value(2))
+                .andExpect(jsonPath("$.notifications[*].incidentId", hasItem(other)))
+                .andExpect(jsonPath("$.notifications[*].incidentId", not(hasItem(incident))))
+                .andExpect(jsonPath("$.mailPreference.delivery").value("DAILY_DIGEST"));
+        assertThat(exportsOnRecord()).isEqualTo(before + 1);
+        mvc.perform(get("/api/privacy/export").param("person", "nobody-" + team.suffix).with(user(officer))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notifications.length()").value(0));
+        mvc.perform(get("/api/privacy/export").param("person", " ").with(user(officer))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("\"field\":\"person\"")));
+        VwUser leader = new VwUser(team.leader, "Leider", team.leader + "@test.local", "{noop}x", true,
+                Set.of(Role.TEAM_LEADER), Set.of(new TeamId(team.id)), Set.of(new TeamId(team.id)));
+        mvc.perform(get("/api/privacy/export").param("person", team.leader).with(user(leader))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isForbidden());
+        assertThat(exportsOnRecord()).isEqualTo(before + 2);
+    }
+
+    private long rowsOfIncident(String table, String incident) {
+        return jdbc().sql("select count(*) from notifier." + table + " where incident_id = ?").param(incident)
+                .query(Long.class).single();
+    }
+
+    private long exportsOnRecord() {
+        return jdbc().sql("select count(*) from audit.audit_log where action = 'PERSONAL_DATA_EXPORT'")
+                .query(Long.class).single();
     }
 
     private record Team(String id, String name, String suffix, String leader, String secondLeader, String staff,

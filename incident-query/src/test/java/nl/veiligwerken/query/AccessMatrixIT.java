@@ -133,6 +133,11 @@ class AccessMatrixIT {
         RULES.put("GET /audit", Rule.PREVENTION_OFFICER);
         RULES.put("GET /api/audit", Rule.PREVENTION_OFFICER);
 
+        // a person's data exported on request (GDPR art. 15/20): the prevention officer, who handles such requests
+        // (without a person named: the form, and a 400 from the API)
+        RULES.put("GET /privacy/export", Rule.PREVENTION_OFFICER);
+        RULES.put("GET /api/privacy/export", Rule.PREVENTION_OFFICER);
+
         // rebuilding the views: the administrator (an unknown view's name here, so nothing is rebuilt: 404)
         RULES.put("GET /admin/projections", Rule.ADMIN);
         RULES.put("POST /admin/projections/{name}/rebuild", Rule.ADMIN);

@@ -61,6 +61,19 @@ public class DeadLetters {
         this.clock = clock;
     }
 
+    /**
+     * The incident's personal data was erased after the retention term: its unreadable records go too (their
+     * values are events of the incident, with the names in them). Records of {@code incident-events} are keyed by
+     * the incident's id.
+     *
+     * @return how many were removed
+     */
+    public int forgetIncident(String incidentId) {
+        return jdbc.sql("delete from notifier.dead_letter where dlt_topic = ? and record_key = ?")
+                .params(DeadLetterListener.TOPIC, incidentId)
+                .update();
+    }
+
     /** Keeps a dead-lettered record; a redelivery of the same DLT record changes nothing. */
     void store(ConsumerRecord<String, byte[]> record) {
         List<StoredHeader> original = new ArrayList<>();

@@ -9,6 +9,8 @@ import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
+import nl.veiligwerken.notifier.deadletters.DeadLetters;
 import nl.veiligwerken.notifier.notifications.Notifications;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -35,10 +37,12 @@ class IncidentEventListener {
     private static final Logger log = LoggerFactory.getLogger(IncidentEventListener.class);
 
     private final Notifications notifications;
+    private final DeadLetters deadLetters;
     private final CloudEventRecords records;
 
-    IncidentEventListener(Notifications notifications, CloudEventRecords records) {
+    IncidentEventListener(Notifications notifications, DeadLetters deadLetters, CloudEventRecords records) {
         this.notifications = notifications;
+        this.deadLetters = deadLetters;
         this.records = records;
     }
 
@@ -97,11 +101,18 @@ class IncidentEventListener {
                 notifications.aftercareTalkRecorded(eventId, type, e);
                 yield 0;
             }
-            // a type added to the contract before this service learnt its rules: remembered, nothing more
-            default -> {
-                notifications.recordProcessed(eventId, type);
+            case PERSONAL_DATA_ERASED -> {
+                PersonalDataErasedEvent e = records.value(record, PersonalDataErasedEvent.class);
+                require(record, e.incidentId());
+                // first the dead letters, which have no marker: a redelivery after a crash in between finds the
+                // event unprocessed and does both again
+                deadLetters.forgetIncident(e.incidentId().value());
+                notifications.personalDataErased(eventId, type, e);
                 yield 0;
             }
+            // No default: a type added to the contract does not compile here until the notifier decides what it
+            // means (an erasure silently remembered and ignored would keep the incident's notifications for good).
+            // A type a newer producer publishes that this build does not know is not in the enum: ignored above.
         };
         log.debug("Event {} ({}) gave {} notification(s)", eventId, known.get(), created);
     }

@@ -143,6 +143,13 @@ class IncidentFacts {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Everything remembered of the incident: its report time, its tasks (with their owners), its latest talk. */
+    void forget(String incidentId) {
+        jdbc.sql("delete from open_task where incident_id = ?").param(incidentId).update();
+        jdbc.sql("delete from aftercare_talk where incident_id = ?").param(incidentId).update();
+        jdbc.sql("delete from reported_incident where incident_id = ?").param(incidentId).update();
+    }
+
     private static Task task(ResultSet rs, int row) throws SQLException {
         String role = rs.getString("assignee_role");
         return new Task(rs.getString("task_id"), rs.getString("incident_id"), rs.getString("team_id"),

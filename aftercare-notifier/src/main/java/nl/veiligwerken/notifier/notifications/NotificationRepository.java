@@ -74,6 +74,18 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
              where kind = 'NEW_INCIDENT' and incident_id = :incidentId and recipient_username = :username""")
     int foldIntoNewIncident(@Param("incidentId") String incidentId, @Param("username") String username);
 
+    /** Every notification about the incident, read or not, its mail sent or waiting. */
+    @Modifying
+    @Query(nativeQuery = true, value = "delete from notification where incident_id = :incidentId")
+    int deleteByIncident(@Param("incidentId") String incidentId);
+
+    /** Digests still to be sent that list nothing any more: their notifications were erased. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            delete from digest_mail d where d.mail_status = 'PENDING'
+               and not exists (select 1 from notification n where n.digest_id = d.id)""")
+    int deleteEmptyPendingDigests();
+
     /** @return 1 the first time an event id is seen, 0 for a redelivery */
     @Modifying
     @Query(nativeQuery = true, value = """

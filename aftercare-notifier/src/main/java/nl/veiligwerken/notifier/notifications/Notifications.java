@@ -12,6 +12,7 @@ import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.notifier.recipients.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,6 +247,33 @@ public class Notifications {
     }
 
     /**
+     * The incident's personal data was erased after the retention term: the notifier forgets the incident. Its
+     * notifications go (read or not; a mail still waiting is not sent, a digest left with nothing to list is
+     * dropped), and so does what the rules remembered of it (tasks and their owners, the colleague of its latest
+     * talk). The processed markers stay: event ids only, so a redelivered older event still changes nothing.
+     *
+     * @return how many notifications were removed (0 for a redelivery)
+     */
+    @Transactional
+    public int personalDataErased(String eventId, String eventType, PersonalDataErasedEvent event) {
+        if (!firstTime(eventId, eventType, clock.instant())) {
+            return 0;
+        }
+        String incident = event.incidentId().value();
+        int removed = repository.deleteByIncident(incident);
+        repository.deleteEmptyPendingDigests();
+        facts.forget(incident);
+        log.info("Incident {} erased after the retention term: {} notification(s) removed", incident, removed);
+        return removed;
+    }
+
+    /** A person's notifications, newest first, for an export of their data: the same as they see themselves. */
+    @Transactional(readOnly = true)
+    public List<NotificationView> exportOf(String username) {
+        return of(username);
+    }
+
+    /**
      * Reminds the owners of an open task that it is due within {@code lead}: a {@link NotificationKind#CHECK_IN_DUE}
      * for a check-in whose earlier talk is known, a {@link NotificationKind#TASK_DUE_SOON} otherwise. Once per task
      * and lead; nothing when the task was done, withdrawn or became overdue in the meantime.
@@ -321,12 +349,6 @@ public class Notifications {
             return false;
         }
         return true;
-    }
-
-    /** For events this service reads but has nothing to do with (yet): remembered, so they are not counted twice. */
-    @Transactional
-    public boolean recordProcessed(String eventId, String eventType) {
-        return repository.markProcessed(eventId, eventType, clock.instant()) == 1;
     }
 
     /** A person's notifications, newest first. */

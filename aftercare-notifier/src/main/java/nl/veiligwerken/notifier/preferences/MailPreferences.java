@@ -43,6 +43,11 @@ public class MailPreferences implements MailLanguage {
                 .update();
     }
 
+    /** What the person chose themselves; empty when they never did (the defaults apply). */
+    public Optional<MailPreference> chosen(String username) {
+        return stored(username);
+    }
+
     @Override
     public Optional<String> chosenBy(String username) {
         return stored(username).map(MailPreference::language);

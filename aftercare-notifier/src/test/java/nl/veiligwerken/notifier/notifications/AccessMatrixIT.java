@@ -77,6 +77,8 @@ class AccessMatrixIT {
          * exactly like one that does not exist, so its id says nothing.
          */
         RECIPIENT(Subject::recipient),
+        /** A person's data exported on request (GDPR art. 15/20): the prevention officer handles such requests. */
+        PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER),
         ADMIN(s -> s.role() == Role.ADMIN);
 
         final Predicate<Subject> allows;
@@ -107,6 +109,9 @@ class AccessMatrixIT {
         RULES.put("POST /notifications/{id}/read", Rule.RECIPIENT);
 
         // the mail that could not be handled: the administrator (an unknown id here, so nothing is retried: 404)
+        // the notifications a person received, exported on request (without a person named: a 400)
+        RULES.put("GET /api/privacy/export", Rule.PREVENTION_OFFICER);
+
         RULES.put("GET /admin/dead-letters", Rule.ADMIN);
         RULES.put("POST /admin/dead-letters/{id}/retry", Rule.ADMIN);
         RULES.put("GET /api/admin/dead-letters", Rule.ADMIN);

@@ -1,9 +1,13 @@
 package nl.veiligwerken.query.incidents;
 
+import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
+import nl.veiligwerken.query.queries.FindErasureQuery;
+import nl.veiligwerken.query.queries.FindIncidentsOfPersonQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +15,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
 
 /** Each incident as its reporter and team leader may look it up. */
 @Component
@@ -38,6 +45,15 @@ class IncidentProjection {
     }
 
     /**
+     * After the retention term: who reported it, for whom, what happened and the client's number are dropped;
+     * what counts (team, when, kinds, severity, setting, injuries) stays, and the row remembers when it was erased.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event, @SequenceNumber long version) {
+        incidents.erase(event.incidentId(), event.erasedAt(), version);
+    }
+
+    /**
      * Every other later event of the incident moves its version on (Axon calls only the most specific handler of
      * a class, so not for the events above), so a client that got version n from the command service can tell
      * when this view has caught up with it.
@@ -53,6 +69,17 @@ class IncidentProjection {
     @QueryHandler
     IncidentDetails handle(FindIncidentQuery query) {
         return incidents.find(query.incidentId()).orElse(null);
+    }
+
+    /** When the incident's personal data was erased; null while it is kept, or when the incident is unknown. */
+    @QueryHandler
+    Instant handle(FindErasureQuery query) {
+        return incidents.erasedAt(query.incidentId()).orElse(null);
+    }
+
+    @QueryHandler
+    List<IncidentId> handle(FindIncidentsOfPersonQuery query) {
+        return incidents.reportedByOrFor(query.username());
     }
 
     @ResetHandler

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ class IncidentRepository {
                         where incident_view.version <= excluded.version"""), incident.content())
                 .param("incidentId", incident.incidentId().value())
                 .param("teamId", incident.teamId().value())
-                .param("reportedBy", incident.reportedBy())
+                .param("reportedBy", incident.reportedBy(), Types.VARCHAR)
                 .param("reportedFor", incident.reportedFor(), Types.VARCHAR)
                 .param("reportedAt", utc(incident.reportedAt()))
                 .param("supportWanted", incident.supportWanted())
@@ -87,6 +88,37 @@ class IncidentRepository {
                 .param("version", version)
                 .param("incidentId", incidentId.value())
                 .update();
+    }
+
+    /** The names and texts go, the rest stays; a replay erasing again writes the same. */
+    void erase(IncidentId incidentId, Instant erasedAt, long version) {
+        jdbc.sql("""
+                        update query.incident_view set
+                            reported_by = null, reported_for = null, description = null, client_reference = null,
+                            personal_data_erased_at = :erasedAt, version = greatest(version, :version)
+                         where incident_id = :incidentId""")
+                .param("erasedAt", utc(erasedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("version", version)
+                .param("incidentId", incidentId.value())
+                .update();
+    }
+
+    Optional<Instant> erasedAt(IncidentId id) {
+        return jdbc.sql("select personal_data_erased_at from query.incident_view where incident_id = ?")
+                .param(id.value())
+                .query((rs, i) -> Optional.ofNullable(instant(rs, "personal_data_erased_at")))
+                .optional()
+                .flatMap(erased -> erased);
+    }
+
+    /** The incidents {@code username} reported or that happened to them, for an export of their data. */
+    List<IncidentId> reportedByOrFor(String username) {
+        return jdbc.sql("""
+                        select incident_id from query.incident_view
+                         where reported_by = :person or reported_for = :person order by reported_at, incident_id""")
+                .param("person", username)
+                .query((rs, i) -> new IncidentId(rs.getString("incident_id")))
+                .list();
     }
 
     void advanceVersion(String incidentId, long version) {

@@ -13,6 +13,7 @@ import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
 import nl.veiligwerken.api.followup.LabourInspectorateNotifiedEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.query.queries.FindMyReportsQuery;
 import nl.veiligwerken.query.queries.MyReport;
 import nl.veiligwerken.query.queries.MyReportStatus;
@@ -43,9 +44,15 @@ class MyReportProjection {
         this.reports = reports;
     }
 
+    /**
+     * A report whose reporter is no longer known (its personal data erased after the retention term, read again
+     * in a replay) is nobody's report: it gets no row, and the steps after it find none to move on.
+     */
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequence) {
-        reports.save(event, sequence);
+        if (event.reportedBy() != null) {
+            reports.save(event, sequence);
+        }
     }
 
     @EventHandler
@@ -110,6 +117,12 @@ class MyReportProjection {
     @EventHandler
     void on(IncidentReopenedEvent event, @SequenceNumber long sequence) {
         reports.status(event.incidentId(), MyReportStatus.REOPENED, sequence);
+    }
+
+    /** After the retention term the reporter is no longer known: the report and its feedback leave the list. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        reports.delete(event.incidentId());
     }
 
     @QueryHandler

@@ -88,9 +88,13 @@ class MyReportRepository {
     void saveFeedback(String eventId, FeedbackGivenEvent event) {
         jdbc.sql("""
                         insert into query.my_report_feedback (event_id, incident_id, message, given_by, given_at)
-                        values (?, ?, ?, ?, ?)
+                        values (:eventId, :incidentId, :message, :givenBy, :givenAt)
                         on conflict (event_id) do nothing""")
-                .params(eventId, event.incidentId().value(), event.message(), event.givenBy(), utc(event.givenAt()))
+                .param("eventId", eventId)
+                .param("incidentId", event.incidentId().value())
+                .param("message", event.message(), Types.VARCHAR)
+                .param("givenBy", event.givenBy(), Types.VARCHAR)
+                .param("givenAt", utc(event.givenAt()))
                 .update();
     }
 
@@ -119,6 +123,11 @@ class MyReportRepository {
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(row -> row.report(feedback.getOrDefault(row.incidentId(), List.of()))).toList();
+    }
+
+    void delete(IncidentId incidentId) {
+        jdbc.sql("delete from query.my_report_feedback where incident_id = ?").param(incidentId.value()).update();
+        jdbc.sql("delete from query.my_report where incident_id = ?").param(incidentId.value()).update();
     }
 
     void deleteAll() {

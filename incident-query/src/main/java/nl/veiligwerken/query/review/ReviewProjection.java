@@ -10,6 +10,7 @@ import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.platform.OrganisationTime;
 import nl.veiligwerken.query.queries.FindOrganisationReviewQuery;
 import nl.veiligwerken.query.queries.FindQuarterlyReviewQuery;
@@ -93,6 +94,16 @@ class ReviewProjection {
     @EventHandler
     void on(IncidentAnalysedEvent event) {
         reviews.saveLearningPoints(event.incidentId(), quarter(event.analysedAt()), event.learningPoints());
+    }
+
+    /**
+     * After the retention term the incident still counts, with its actions, learning points and preventive
+     * measures (what the team learnt, not about whom); what its other follow-up actions said goes, as they may
+     * name the people involved.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        reviews.erase(event.incidentId());
     }
 
     @QueryHandler

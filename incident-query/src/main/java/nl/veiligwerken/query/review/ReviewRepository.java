@@ -109,6 +109,12 @@ class ReviewRepository {
         }
     }
 
+    void erase(IncidentId incident) {
+        jdbc.sql("update query.review_action set description = null where incident_id = ? and kind <> 'PREVENTIVE_MEASURE'")
+                .param(incident.value())
+                .update();
+    }
+
     QuarterlyReview review(TeamId team, Quarter quarter) {
         return reviews(quarter, team).getOrDefault(team, QuarterlyReview.empty(quarter));
     }

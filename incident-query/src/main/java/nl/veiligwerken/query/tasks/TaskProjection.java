@@ -5,6 +5,7 @@ import nl.veiligwerken.api.followup.FollowUpActionPlannedEvent;
 import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.api.tasks.FindOpenTasksQuery;
 import nl.veiligwerken.api.tasks.TaskSummary;
 import nl.veiligwerken.query.queries.FindTaskListQuery;
@@ -58,6 +59,15 @@ class TaskProjection {
     @EventHandler
     void on(TaskWithdrawnEvent event) {
         tasks.withdraw(event.taskId());
+    }
+
+    /**
+     * After the retention term (the incident is long closed, its tasks done or withdrawn): whom its actions were
+     * for and what they were about go; the rows stay.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        tasks.erase(event.incidentId());
     }
 
     /** The shared question, answered without the assignee its answer has no room for. */

@@ -75,12 +75,25 @@ class TaskRepository {
      */
     void describeAction(TaskId taskId, String description) {
         jdbc.sql("""
-                        insert into query.task_action (task_id, description) values (?, ?)
+                        insert into query.task_action (task_id, description) values (:taskId, :description)
                         on conflict (task_id) do update set description = excluded.description""")
-                .params(taskId.value(), description)
+                .param("taskId", taskId.value())
+                .param("description", description, Types.VARCHAR)
                 .update();
-        jdbc.sql("update query.task set description = ? where task_id = ?")
-                .params(description, taskId.value())
+        jdbc.sql("update query.task set description = :description where task_id = :taskId")
+                .param("description", description, Types.VARCHAR)
+                .param("taskId", taskId.value())
+                .update();
+    }
+
+    /** The incident's names and texts go: an action's owner and what it was about; its tasks stay. */
+    void erase(IncidentId incidentId) {
+        jdbc.sql("update query.task set assignee = null, description = null where incident_id = ?")
+                .param(incidentId.value())
+                .update();
+        // an action's task id is "<incidentId>:action-<actionId>"
+        jdbc.sql("delete from query.task_action where starts_with(task_id, ?)")
+                .param(incidentId.value() + ":")
                 .update();
     }
 

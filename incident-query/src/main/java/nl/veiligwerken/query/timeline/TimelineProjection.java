@@ -19,6 +19,9 @@ import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
+import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.query.queries.FindIncidentsNamingPersonQuery;
 import nl.veiligwerken.query.queries.FindTimelineQuery;
 import nl.veiligwerken.query.queries.TimelineEntry;
 import nl.veiligwerken.query.queries.TimelineEntryType;
@@ -79,13 +82,13 @@ class TimelineProjection {
     @EventHandler
     void on(FirstSupportOfferedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         timeline.save(event.incidentId(), entry(eventId, sequence, TimelineEntryType.FIRST_SUPPORT_OFFERED,
-                event.offeredAt(), event.offeredBy()).outcome(event.response().name()));
+                event.offeredAt(), event.offeredBy()).outcome(name(event.response())));
     }
 
     @EventHandler
     void on(AftercareTalkRecordedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         timeline.save(event.incidentId(), entry(eventId, sequence, TimelineEntryType.AFTERCARE_TALK, event.heldAt(),
-                event.recordedBy()).person(event.colleague()).step(event.step()).outcome(event.outcome().name())
+                event.recordedBy()).person(event.colleague()).step(event.step()).outcome(name(event.outcome()))
                 .codes(inDeclarationOrder(Referral.values(), event.referrals()))
                 .needsMoreHelp(event.needsMoreHelp()));
     }
@@ -102,7 +105,7 @@ class TimelineProjection {
     void on(FollowUpActionPlannedEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         timeline.save(event.incidentId(), entry(eventId, sequence, TimelineEntryType.ACTION_PLANNED,
                 event.plannedAt(), event.plannedBy()).person(event.owner()).dueAt(event.dueAt())
-                .outcome(event.kind().name()).actionId(event.actionId().value()).text(event.description()));
+                .outcome(name(event.kind())).actionId(event.actionId().value()).text(event.description()));
     }
 
     /** The completion names the action only by id: it takes the kind from the planned action's row. */
@@ -163,6 +166,21 @@ class TimelineProjection {
                 event.reopenedBy()).text(event.reason()));
     }
 
+    /**
+     * After the retention term the steps stay (what, when, on time or late) but not who took them, whom they
+     * named, their notes or the referrals of an aftercare talk. Not an entry of its own: the incident's page says
+     * it was erased.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        timeline.erase(event.incidentId());
+    }
+
+    @QueryHandler
+    List<IncidentId> handle(FindIncidentsNamingPersonQuery query) {
+        return timeline.incidentsNaming(query.username());
+    }
+
     /** Filtered in the view itself, so what the reporter may not read never leaves it for them. */
     @QueryHandler
     List<TimelineEntry> handle(FindTimelineQuery query) {
@@ -179,7 +197,15 @@ class TimelineProjection {
         return new EntryBuilder(eventId, sequence, type, at, actor);
     }
 
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** An erased event's sets read as empty; null is taken the same way. */
     private static <E extends Enum<E>> List<String> inDeclarationOrder(E[] all, Set<E> chosen) {
+        if (chosen == null) {
+            return List.of();
+        }
         return Arrays.stream(all).filter(chosen::contains).map(Enum::name).toList();
     }
 }

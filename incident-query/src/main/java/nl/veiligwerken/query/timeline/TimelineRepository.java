@@ -73,6 +73,26 @@ class TimelineRepository {
                 .optional();
     }
 
+    /** Who acted, whom a step named, its notes and an aftercare talk's referrals go; the steps themselves stay. */
+    void erase(IncidentId incidentId) {
+        jdbc.sql("""
+                        update query.timeline_entry set actor = null, person = null, text = null,
+                            codes = case when type = 'AFTERCARE_TALK' then '{}' else codes end
+                         where incident_id = ?""")
+                .param(incidentId.value())
+                .update();
+    }
+
+    /** The incidents with a step {@code username} took or that names them, oldest first. */
+    List<IncidentId> incidentsNaming(String username) {
+        return jdbc.sql("""
+                        select incident_id from query.timeline_entry where actor = :person or person = :person
+                         group by incident_id order by min(at), incident_id""")
+                .param("person", username)
+                .query((rs, i) -> new IncidentId(rs.getString("incident_id")))
+                .list();
+    }
+
     /** In the order the incident recorded its events. */
     List<TimelineEntry> of(IncidentId incidentId) {
         return jdbc.sql("select * from query.timeline_entry where incident_id = ? order by sequence, event_id")

@@ -14,7 +14,11 @@ class DirectoryNames {
         this.directory = directory;
     }
 
+    /** Null for nobody: a name erased with the incident's personal data. */
     String person(String username) {
+        if (username == null) {
+            return null;
+        }
         return directory.contact(username).map(AccountDirectory.Contact::displayName).orElse(username);
     }
 

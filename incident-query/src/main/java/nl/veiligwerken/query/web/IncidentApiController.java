@@ -31,8 +31,9 @@ class IncidentApiController {
 
     @GetMapping("/api/incidents/{id}")
     @Audited(AuditAction.INCIDENT_READ)
-    IncidentDetails incident(@PathVariable("id") String id, @AuthenticationPrincipal VwUser user) {
-        return visible(id, user);
+    IncidentJson incident(@PathVariable("id") String id, @AuthenticationPrincipal VwUser user) {
+        IncidentDetails incident = visible(id, user);
+        return new IncidentJson(incident, readModel.erasedAt(incident.incidentId()).orElse(null));
     }
 
     /** Every step of the incident in order; the reporter's answer leaves out what only the follow-up reads. */

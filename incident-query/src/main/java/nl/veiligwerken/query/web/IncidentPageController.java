@@ -55,8 +55,10 @@ class IncidentPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReadAccess.requireMaySee(user, incident);
 
+        boolean erased = readModel.erasedAt(incidentId).isPresent();
         model.addAttribute("stale", !caughtUp);
         model.addAttribute("incident", incident);
+        model.addAttribute("erased", erased);
         model.addAttribute("kinds", inDeclarationOrder(AggressionKind.values(), incident.kinds()));
         model.addAttribute("injuries", inDeclarationOrder(Injury.values(), incident.injuries()));
         model.addAttribute("teamName", names.team(incident.teamId()));
@@ -66,8 +68,10 @@ class IncidentPageController {
         model.addAttribute("occurredAt", time.format(incident.occurredAt(), locale));
         model.addAttribute("lastAmendedAt", time.format(incident.lastAmendedAt(), locale));
         model.addAttribute("leadsTeam", user.leads(incident.teamId()));
+        // nothing left to follow up after the retention term: the incident is closed and its people unknown
+        model.addAttribute("mayFollowUp", !erased && user.leads(incident.teamId()));
         // the colleague it happened to reads along; the reporter and the team's leaders correct it
-        model.addAttribute("mayAmend", ReadAccess.mayAmend(user, incident));
+        model.addAttribute("mayAmend", !erased && ReadAccess.mayAmend(user, incident));
         model.addAttribute("amendPath", CommandPages.amend(incident.incidentId()));
         model.addAttribute("planActionPath", CommandPages.planAction(incident.incidentId()));
         model.addAttribute("closingPath", CommandPages.closing(incident.incidentId()));

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -104,9 +105,10 @@ class QuarterlyReviews {
                 reviews.stream().map(QuarterlyReviews::figures).toList(), trainingNeeds, texts,
                 texts ? current.learningPoints().stream()
                         .sorted(Comparator.comparing(ReviewLearningPoint::level))
-                        .map(p -> new LearningPointText(p.level(), p.skill(), p.text())).toList() : null,
+                        .map(p -> new LearningPointText(p.level(), p.skill(), Objects.requireNonNullElse(p.text(), ""))).toList() : null,
                 texts ? current.actions().stream().filter(ReviewAction::preventiveMeasure)
-                        .map(a -> new Measure(a.description(), a.dueAt(), a.completedAt(), status(a, now))).toList() : null);
+                        .map(a -> new Measure(Objects.requireNonNullElse(a.description(), ""), a.dueAt(),
+                                a.completedAt(), status(a, now))).toList() : null);
     }
 
     /** A quarter's figures as the review counts them: the team's review, or the organisation's (see {@link #together}). */

@@ -99,6 +99,17 @@ final class ReadAccess {
         }
     }
 
+    /**
+     * Exporting a person's data (GDPR art. 15 and 20): the prevention officer, who handles such requests. Not
+     * management, which sees aggregates only, and not the person themselves: a request is checked before it is
+     * answered.
+     */
+    static void requireMayExportPersonalData(VwUser user) {
+        if (!user.hasRole(Role.PREVENTION_OFFICER)) {
+            throw new AccessDeniedException("no export of personal data");
+        }
+    }
+
     static boolean seesEveryTeam(VwUser user) {
         return user.hasRole(Role.PREVENTION_OFFICER) || user.hasRole(Role.MANAGEMENT);
     }

@@ -9,6 +9,9 @@ import nl.veiligwerken.query.queries.ComplianceIncident;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
+import nl.veiligwerken.query.queries.FindErasureQuery;
+import nl.veiligwerken.query.queries.FindIncidentsNamingPersonQuery;
+import nl.veiligwerken.query.queries.FindIncidentsOfPersonQuery;
 import nl.veiligwerken.query.queries.FindComplianceQuery;
 import nl.veiligwerken.query.queries.FindOrganisationComplianceQuery;
 import nl.veiligwerken.query.queries.FindOrganisationReviewQuery;
@@ -30,8 +33,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The questions the pages and the API ask, through Axon's query bus, so the web never touches a view's tables. */
 @Component
@@ -89,6 +94,20 @@ class ReadModel {
 
     Optional<IncidentDetails> incident(IncidentId id) {
         return queries.query(new FindIncidentQuery(id), ResponseTypes.optionalInstanceOf(IncidentDetails.class)).join();
+    }
+
+    /** When the incident's personal data was erased after the retention term; empty while it is kept. */
+    Optional<Instant> erasedAt(IncidentId id) {
+        return queries.query(new FindErasureQuery(id), ResponseTypes.optionalInstanceOf(Instant.class)).join();
+    }
+
+    /** The incidents a person reported, or that were reported on their behalf, or whose steps name them. */
+    List<IncidentId> incidentsOfPerson(String username) {
+        List<IncidentId> reported = queries.query(new FindIncidentsOfPersonQuery(username),
+                ResponseTypes.multipleInstancesOf(IncidentId.class)).join();
+        List<IncidentId> named = queries.query(new FindIncidentsNamingPersonQuery(username),
+                ResponseTypes.multipleInstancesOf(IncidentId.class)).join();
+        return Stream.concat(reported.stream(), named.stream()).distinct().toList();
     }
 
     List<TimelineEntry> timeline(IncidentId id, TimelineAudience audience) {

@@ -68,7 +68,7 @@ class TimelineTexts {
                             : entry.assigneeRole() != null ? text(locale, "role." + entry.assigneeRole()) : "",
                     time.format(entry.dueAt(), locale));
             case PEER_SUPPORTER_ASSIGNED -> text(locale, "timeline.PEER_SUPPORTER_ASSIGNED",
-                    person(entry.person(), people));
+                    named(entry.person(), people, locale));
             case FIRST_SUPPORT_OFFERED -> text(locale, "timeline.FIRST_SUPPORT_OFFERED." + entry.outcome());
             case AFTERCARE_TALK -> {
                 if (entry.needsMoreHelp() != null) {
@@ -88,7 +88,7 @@ class TimelineTexts {
             case ACTION_PLANNED -> {
                 note(details, entry.text());
                 yield text(locale, "timeline.ACTION_PLANNED", actionKind(entry, locale),
-                        person(entry.person(), people), time.format(entry.dueAt(), locale));
+                        named(entry.person(), people, locale), time.format(entry.dueAt(), locale));
             }
             case ACTION_COMPLETED -> {
                 note(details, entry.text());
@@ -127,6 +127,11 @@ class TimelineTexts {
         };
         return new Line(entry.at(), time.format(entry.at(), locale), person(entry.actor(), people), what,
                 List.copyOf(details), badge);
+    }
+
+    /** A person a sentence needs: after the erasure of the incident's personal data nobody is named. */
+    private String named(String username, Map<String, String> people, Locale locale) {
+        return username == null ? text(locale, "timeline.person.unknown") : person(username, people);
     }
 
     private String step(TimelineEntry entry, Locale locale) {

@@ -12,6 +12,7 @@ import nl.veiligwerken.api.reporting.Aggressor;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.ReportContent;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.query.ViewDatabase;
@@ -125,6 +126,25 @@ class MyReportProjectionTest {
         assertThat(reportsOf("sanne")).isEmpty();
         projection.on(reported(OWN, "sanne", null, REPORTED), 0);
         assertThat(reportsOf("sanne").get(0).feedback()).isEmpty();
+    }
+
+    @Test
+    void anErasedReportLeavesTheListAndAReplayWithoutItsReporterBringsNothingBack() {
+        projection.on(reported(OWN, "sanne", "kees", REPORTED), 0);
+        projection.on(new FeedbackGivenEvent(OWN, "sanne", "Er is een brief gestuurd.", "mark",
+                REPORTED.plusSeconds(60)), "e-1", 1);
+        projection.on(new PersonalDataErasedEvent(OWN, NOORD, REPORTED.plus(Duration.ofDays(2000))));
+        assertThat(reportsOf("sanne")).isEmpty();
+        assertThat(reportsOf("kees")).isEmpty();
+
+        // the same events as the event store reads them after the erasure
+        projection.reset();
+        projection.on(reported(OWN, null, null, REPORTED), 0);
+        projection.on(new FeedbackGivenEvent(OWN, null, null, null, REPORTED.plusSeconds(60)), "e-1", 1);
+        projection.on(new PersonalDataErasedEvent(OWN, NOORD, REPORTED.plus(Duration.ofDays(2000))));
+        assertThat(ViewDatabase.jdbc().sql("select count(*) from query.my_report_feedback where incident_id = ?")
+                .param(OWN.value()).query(Long.class).single()).isZero();
+        assertThat(reportsOf("sanne")).isEmpty();
     }
 
     private List<MyReport> reportsOf(String username) {

@@ -30,6 +30,7 @@ import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
+import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.query.ViewDatabase;
 import nl.veiligwerken.query.queries.FindTimelineQuery;
 import nl.veiligwerken.query.queries.TimelineAudience;
@@ -168,6 +169,29 @@ class TimelineProjectionTest {
         projection.reset();
 
         assertThat(timeline(TimelineAudience.FOLLOW_UP)).isEmpty();
+    }
+
+    @Test
+    void anErasedIncidentKeepsItsStepsButNotWhoTookThemTheirNotesOrReferrals() {
+        projection.on(reported(), "e-0", 0);
+        projection.on(new AftercareTalkRecordedEvent(INCIDENT, ProtocolStep.AFTERCARE_TALK, "sanne",
+                REPORTED.plusSeconds(600), AftercareOutcome.HELD, true, Set.of(Referral.PSYCHOLOGIST), "mark",
+                REPORTED.plusSeconds(600), NOORD), "e-1", 1);
+        projection.on(new ReportAmendedEvent(INCIDENT, reported().content(), "Naam van de cli\u00ebnt verbeterd",
+                "mark", REPORTED.plusSeconds(900)), "e-2", 2);
+        projection.on(new PersonalDataErasedEvent(INCIDENT, NOORD, REPORTED.plus(Duration.ofDays(2000))));
+
+        List<TimelineEntry> entries = timeline(TimelineAudience.FOLLOW_UP);
+        assertThat(entries).extracting(TimelineEntry::type).containsExactly(TimelineEntryType.REPORTED,
+                TimelineEntryType.AFTERCARE_TALK, TimelineEntryType.AMENDED);
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(entry.actor()).isNull();
+            assertThat(entry.person()).isNull();
+            assertThat(entry.text()).isNull();
+            assertThat(entry.codes()).isEmpty();
+        });
+        assertThat(entries.get(1).outcome()).isEqualTo("HELD");
+        assertThat(entries.get(1).needsMoreHelp()).isTrue();
     }
 
     private List<TimelineEntry> timeline(TimelineAudience audience) {

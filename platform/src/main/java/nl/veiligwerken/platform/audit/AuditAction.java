@@ -17,5 +17,7 @@ public enum AuditAction {
     /** The quarterly review downloaded as CSV. */
     EXPORT_CSV,
     /** The quarterly review downloaded as PDF. */
-    EXPORT_PDF
+    EXPORT_PDF,
+    /** Everything held of one person (GDPR art. 15/20) downloaded; the subject names the person. */
+    PERSONAL_DATA_EXPORT
 }
