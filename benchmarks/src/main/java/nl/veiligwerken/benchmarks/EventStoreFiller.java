@@ -15,11 +15,17 @@ import java.util.function.LongConsumer;
  * serialized payload and metadata) a prefix of its own, so each copy is a new set of incidents with the same
  * histories. The copies keep the template's {@code demoHistory} mark, so the Kafka publisher passes them by as
  * it does the demo history; they exist in the event store only (no deadlines, no command-side lookup rows).
+ * Each copy gets its incidents' keys too, so reading a copied event costs what reading the original costs (a key
+ * lookup and an AES-GCM pass per personal field); the ciphertext is bound to the original incident's id, so in a
+ * copy the personal fields read as null, as after an erasure. The figures count that work, not the fields' content.
  */
 final class EventStoreFiller {
 
     /** Each UUID's first 8 hex digits become the copy's number. */
     static final String UUID_PATTERN = "[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+
+    /** The copy number k as the UUID's first 8 hex digits, the rest of the UUID kept. */
+    private static final String PREFIX = "lpad(to_hex(k), 8, '0') || '\\1'";
 
     private final Connection db;
     private long templateEvents = -1;
@@ -97,7 +103,6 @@ final class EventStoreFiller {
     }
 
     static String copySql() {
-        String prefix = "lpad(to_hex(k), 8, '0') || '\\1'";
         return """
                 insert into eventstore.domain_event_entry (global_index, event_identifier, meta_data, payload,
                     payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
@@ -109,14 +114,26 @@ final class EventStoreFiller {
                        regexp_replace(t.aggregate_identifier, '%1$s', %2$s, 'g'),
                        t.sequence_number, t.type
                   from generate_series(?::bigint, ?::bigint) k cross join bench.template t
-                 order by k, t.global_index""".formatted(UUID_PATTERN, prefix);
+                 order by k, t.global_index""".formatted(UUID_PATTERN, PREFIX);
+    }
+
+    static String copyKeysSql() {
+        return """
+                insert into keyring.incident_key (incident_id, key_bytes, wrapped, created_at)
+                select regexp_replace(t.incident_id, '%1$s', %2$s, 'g'), t.key_bytes, t.wrapped, t.created_at
+                  from generate_series(?::bigint, ?::bigint) k
+                  cross join keyring.incident_key t
+                 where t.incident_id in (select aggregate_identifier from bench.template)
+                on conflict (incident_id) do nothing""".formatted(UUID_PATTERN, PREFIX);
     }
 
     private void copy(long firstCopy, long lastCopy) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(copySql())) {
-            insert.setLong(1, firstCopy);
-            insert.setLong(2, lastCopy);
-            insert.executeUpdate();
+        for (String sql : new String[] {copySql(), copyKeysSql()}) {
+            try (PreparedStatement insert = db.prepareStatement(sql)) {
+                insert.setLong(1, firstCopy);
+                insert.setLong(2, lastCopy);
+                insert.executeUpdate();
+            }
         }
     }
 }
