@@ -1,9 +1,11 @@
 package nl.veiligwerken.query.incidents;
 
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
 import nl.veiligwerken.api.reporting.ReportAmendedEvent;
+import nl.veiligwerken.query.queries.FindAssignedPeerSupporterQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,6 +39,12 @@ class IncidentProjection {
         incidents.amend(event.incidentId(), event.content(), event.amendedAt(), version);
     }
 
+    /** The peer supporter assigned may read the report while they give first support; it moves the version on too. */
+    @EventHandler
+    void on(PeerSupporterAssignedEvent event, @SequenceNumber long version) {
+        incidents.assignPeerSupporter(event.incidentId(), event.peerSupporter(), version);
+    }
+
     /**
      * Every other later event of the incident moves its version on (Axon calls only the most specific handler of
      * a class, so not for the events above), so a client that got version n from the command service can tell
@@ -53,6 +61,11 @@ class IncidentProjection {
     @QueryHandler
     IncidentDetails handle(FindIncidentQuery query) {
         return incidents.find(query.incidentId()).orElse(null);
+    }
+
+    @QueryHandler
+    String handle(FindAssignedPeerSupporterQuery query) {
+        return incidents.peerSupporter(query.incidentId()).orElse(null);
     }
 
     @ResetHandler

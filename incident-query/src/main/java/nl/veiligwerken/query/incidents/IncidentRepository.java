@@ -95,6 +95,25 @@ class IncidentRepository {
                 .update();
     }
 
+    void assignPeerSupporter(IncidentId incidentId, String peerSupporter, long version) {
+        jdbc.sql("""
+                        update query.incident_view set peer_supporter = :peerSupporter,
+                            version = greatest(version, :version)
+                         where incident_id = :incidentId""")
+                .param("peerSupporter", peerSupporter)
+                .param("version", version)
+                .param("incidentId", incidentId.value())
+                .update();
+    }
+
+    Optional<String> peerSupporter(IncidentId id) {
+        return jdbc.sql("select peer_supporter from query.incident_view where incident_id = ?")
+                .param(id.value())
+                .query((rs, i) -> Optional.ofNullable(rs.getString("peer_supporter")))
+                .optional()
+                .flatMap(peerSupporter -> peerSupporter);
+    }
+
     Optional<IncidentDetails> find(IncidentId id) {
         return jdbc.sql("select * from query.incident_view where incident_id = ?")
                 .param(id.value())

@@ -53,7 +53,7 @@ class IncidentPageController {
                 .orElse(true);
         IncidentDetails incident = readModel.incident(incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        ReadAccess.requireMaySee(user, incident);
+        ReadAccess.requireMaySee(user, incident, () -> readModel.assignedPeerSupporter(incident.incidentId()));
 
         model.addAttribute("stale", !caughtUp);
         model.addAttribute("incident", incident);

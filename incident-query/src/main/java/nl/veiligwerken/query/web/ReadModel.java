@@ -6,6 +6,7 @@ import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.query.queries.ComplianceIncident;
+import nl.veiligwerken.query.queries.FindAssignedPeerSupporterQuery;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
@@ -89,6 +90,12 @@ class ReadModel {
 
     Optional<IncidentDetails> incident(IncidentId id) {
         return queries.query(new FindIncidentQuery(id), ResponseTypes.optionalInstanceOf(IncidentDetails.class)).join();
+    }
+
+    /** Who was assigned to give the incident's first support, if anyone. */
+    Optional<String> assignedPeerSupporter(IncidentId id) {
+        return queries.query(new FindAssignedPeerSupporterQuery(id), ResponseTypes.optionalInstanceOf(String.class))
+                .join();
     }
 
     List<TimelineEntry> timeline(IncidentId id, TimelineAudience audience) {
