@@ -75,7 +75,10 @@ class AccessMatrixIT {
         /** A team's figures: its leaders, and organisation-wide the prevention officer and management. */
         LEADER_OF_TEAM_OR_ORGANISATION(s -> s.leadsTeam() || s.role() == Role.PREVENTION_OFFICER
                 || s.role() == Role.MANAGEMENT),
-        /** The incidents behind a team's figures: its leaders and the prevention officer, never management. */
+        /**
+         * The incidents behind a team's figures, and the review's files: its leaders and the prevention officer,
+         * never management.
+         */
         LEADER_OF_TEAM_OR_PREVENTION_OFFICER(s -> s.leadsTeam() || s.role() == Role.PREVENTION_OFFICER),
         /** Every team side by side, small counts suppressed. */
         MANAGEMENT_OR_PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER || s.role() == Role.MANAGEMENT),
@@ -115,13 +118,14 @@ class AccessMatrixIT {
         RULES.put("GET /tasks", Rule.LEADER_OF_TEAM);
         RULES.put("GET /api/tasks", Rule.LEADER_OF_TEAM);
 
-        // a team's figures and quarterly review (the review's texts only for who may drill down)
+        // a team's figures and quarterly review (the review's texts only for who may drill down; management gets the
+        // figures as the organisation view shows them, small counts hidden, the pages send it there) and its files
         RULES.put("GET /compliance", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /api/compliance", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /reviews/quarterly", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /api/reviews/quarterly", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
-        RULES.put("GET /reviews/quarterly.csv", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
-        RULES.put("GET /reviews/quarterly.pdf", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
+        RULES.put("GET /reviews/quarterly.csv", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
+        RULES.put("GET /reviews/quarterly.pdf", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
         RULES.put("GET /compliance/incidents", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
         RULES.put("GET /api/compliance/incidents", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
 

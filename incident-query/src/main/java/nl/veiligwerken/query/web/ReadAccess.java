@@ -92,6 +92,15 @@ final class ReadAccess {
     }
 
     /**
+     * Whether the person, once {@link #requireMaySeeCompliance} let them in, sees a team's figures only as the
+     * organisation view shows them, small counts hidden: management, for a team it does not lead. The team's
+     * leaders and the prevention officer, who may open the incidents behind a figure, read the real counts.
+     */
+    static boolean aggregatesOnly(VwUser user, TeamId team) {
+        return !mayDrillDown(user, team);
+    }
+
+    /**
      * The organisation view, every team's figures side by side: for the organisation's roles, management and the
      * prevention officer; a team leader has the figures of their own teams.
      */
