@@ -5,6 +5,7 @@ import nl.veiligwerken.platform.web.ApiProblemHandler;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,6 @@ class NamesWarning {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 messages.getMessage("problem.personalData", null, locale));
         problem.setProperties(Map.of("errors", fields, "acknowledgeWith", ACKNOWLEDGE));
-        return ResponseEntity.unprocessableContent().body(problem);
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
