@@ -44,8 +44,8 @@ class ComplianceApiController {
 
     @GetMapping("/api/compliance")
     Object compliance(@RequestParam(name = "team", required = false) String team,
-                          @RequestParam(name = "quarter", required = false) String quarter,
-                          @AuthenticationPrincipal VwUser user) {
+                      @RequestParam(name = "quarter", required = false) String quarter,
+                      @AuthenticationPrincipal VwUser user) {
         TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ReadAccess.requireMaySeeCompliance(user, teamId);

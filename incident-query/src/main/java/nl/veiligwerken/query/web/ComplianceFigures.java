@@ -86,7 +86,7 @@ class ComplianceFigures {
 
     /**
      * Where management reads a team's figures ({@link ReadAccess#aggregatesOnly}): the organisation view of the
-     * quarter asked for (a wrong one is said there), at the team's compliance table when {@code anchor} is given.
+     * quarter asked for (a wrong one is said there), at the team's compliance table when {@code atCompliance}.
      */
     static String organisationView(String quarter, TeamId team, boolean atCompliance) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/organisation");

@@ -39,8 +39,8 @@ class ReviewApiController {
     @GetMapping("/api/reviews/quarterly")
     @Audited(AuditAction.REVIEW_READ)
     Object review(@RequestParam(name = "team", required = false) String team,
-                                   @RequestParam(name = "quarter", required = false) String quarter,
-                                   @AuthenticationPrincipal VwUser user) {
+                  @RequestParam(name = "quarter", required = false) String quarter,
+                  @AuthenticationPrincipal VwUser user) {
         TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ReadAccess.requireMaySeeCompliance(user, teamId);
