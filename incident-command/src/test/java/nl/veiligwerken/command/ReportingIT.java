@@ -122,6 +122,64 @@ class ReportingIT {
     }
 
     @Test
+    void aDescriptionThatSeemsToNameSomeoneIsHeldBackWithAWarningUntilTheSenderSaysItIsMeant() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+        String id = UUID.randomUUID().toString();
+        String named = "Vandaag sloeg Jan Jansen mij; zijn moeder belde daarna 06-12345678.";
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf()).param("incidentId", id)
+                        .param("teamId", users.team.value()).param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "OFFICE").param("kinds", "THREAT").param("severity", "MINOR")
+                        .param("description", named).param("supportWanted", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dit lijkt een telefoonnummer te bevatten (\u201e06-12345678\u201d)")))
+                .andExpect(content().string(containsString("name=\"acknowledgeNamesWarning\"")))
+                .andExpect(content().string(containsString("Toch opslaan")));
+        mvc.perform(post("/api/incidents").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("").replace("Dreigde met een stoel", "Dreigde, mevrouw Jansen keek toe")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.acknowledgeWith").value("acknowledgeNamesWarning"))
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("een naam")));
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class))
+                .as("nothing stored while the warning stands").isEqualTo(before);
+
+        // a draft is the writer's own: kept as it is, the warning comes when it is sent
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf()).param("incidentId", id)
+                        .param("teamId", users.team.value()).param("description", named).param("saveDraft", "true"))
+                .andExpect(redirectedUrl("/drafts"));
+
+        mvc.perform(post("/incidents/new").with(user(staff)).with(csrf()).param("incidentId", id)
+                        .param("teamId", users.team.value()).param("occurredAt", "2026-01-10T10:00")
+                        .param("setting", "OFFICE").param("kinds", "THREAT").param("severity", "MINOR")
+                        .param("description", named).param("supportWanted", "true")
+                        .param("acknowledgeNamesWarning", "true"))
+                .andExpect(redirectedUrl("/incidents/" + id + "/reported"));
+        assertThat(payloads(id).get(0)).contains("Jan Jansen");
+        String viaApi = report(body(",\"acknowledgeNamesWarning\":true")
+                .replace("Dreigde met een stoel", "Dreigde, mevrouw Jansen keek toe"));
+        assertThat(payloads(viaApi).get(0)).contains("mevrouw Jansen");
+
+        // an amendment is checked the same way
+        mvc.perform(post("/incidents/" + id + "/amend").with(user(staff)).with(csrf())
+                        .param("expectedVersion", "3").param("reason", "Mail toegevoegd")
+                        .param("report.occurredAt", "2026-01-10T10:00").param("report.setting", "OFFICE")
+                        .param("report.kinds", "THREAT").param("report.severity", "MINOR")
+                        .param("report.description", "Hij mailde naar jan@example.nl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dit lijkt een e-mailadres te bevatten")))
+                .andExpect(content().string(containsString("name=\"report.acknowledgeNamesWarning\"")));
+        mvc.perform(post("/api/incidents/" + id + "/amend").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"expectedVersion":3,"reason":"Mail","report":{"occurredAt":"2026-01-10T10:00",
+                                 "setting":"OFFICE","kinds":["THREAT"],"severity":"MINOR",
+                                 "description":"Hij mailde naar jan@example.nl","supportWanted":true}}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("report.description"));
+        assertThat(payloads(id)).noneMatch(e -> e.contains("ReportAmendedEvent"));
+    }
+
+    @Test
     void aSeriousInjuryMakesTheLabourInspectorateTaskDueTheSameDay() throws Exception {
         String id = report(body(",\"injuries\":[\"LASTING_PSYCHOLOGICAL_HARM\"],\"policeInvolved\":true"));
         String task = payloads(id).stream().filter(p -> p.contains("LABOUR_INSPECTORATE")).findFirst().orElseThrow();

@@ -65,17 +65,20 @@ class AccessMatrixIT {
         ANY_SIGNED_IN(s -> true),
         LEADER_OF_TEAM(Subject::leadsTeam),
         /**
-         * The incident's details: who reported it and the colleague it happened to, the leaders of its team, and
-         * the prevention officer, who analyses incidents of every team. Not the assigned peer supporter: they
-         * work on the command service's first-support page and are told by the notifier; the report's text and
-         * its timeline stay with the people above.
+         * The incident's details: who reported it and the colleague it happened to, the leaders of its team, the
+         * prevention officer, who analyses incidents of every team, and the peer supporter assigned to give first
+         * support (the report, and the timeline as the reporter reads it); not a peer supporter of the team who
+         * was not assigned.
          */
-        REPORTER_LEADER_OF_TEAM_OR_PREVENTION_OFFICER(s -> s.reporter() || s.affected() || s.leadsTeam()
-                || s.role() == Role.PREVENTION_OFFICER),
+        REPORTER_LEADER_OF_TEAM_PREVENTION_OFFICER_OR_ASSIGNED(s -> s.reporter() || s.affected() || s.leadsTeam()
+                || s.role() == Role.PREVENTION_OFFICER || s.assigned()),
         /** A team's figures: its leaders, and organisation-wide the prevention officer and management. */
         LEADER_OF_TEAM_OR_ORGANISATION(s -> s.leadsTeam() || s.role() == Role.PREVENTION_OFFICER
                 || s.role() == Role.MANAGEMENT),
-        /** The incidents behind a team's figures: its leaders and the prevention officer, never management. */
+        /**
+         * The incidents behind a team's figures, and the review's files: its leaders and the prevention officer,
+         * never management.
+         */
         LEADER_OF_TEAM_OR_PREVENTION_OFFICER(s -> s.leadsTeam() || s.role() == Role.PREVENTION_OFFICER),
         /** Every team side by side, small counts suppressed. */
         MANAGEMENT_OR_PREVENTION_OFFICER(s -> s.role() == Role.PREVENTION_OFFICER || s.role() == Role.MANAGEMENT),
@@ -103,9 +106,9 @@ class AccessMatrixIT {
         RULES.put("GET /actuator", Rule.ANY_SIGNED_IN);
 
         // one incident
-        RULES.put("GET /incidents/{id}", Rule.REPORTER_LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
-        RULES.put("GET /api/incidents/{id}", Rule.REPORTER_LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
-        RULES.put("GET /api/incidents/{id}/timeline", Rule.REPORTER_LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
+        RULES.put("GET /incidents/{id}", Rule.REPORTER_LEADER_OF_TEAM_PREVENTION_OFFICER_OR_ASSIGNED);
+        RULES.put("GET /api/incidents/{id}", Rule.REPORTER_LEADER_OF_TEAM_PREVENTION_OFFICER_OR_ASSIGNED);
+        RULES.put("GET /api/incidents/{id}/timeline", Rule.REPORTER_LEADER_OF_TEAM_PREVENTION_OFFICER_OR_ASSIGNED);
 
         // the person's own reports, by construction (looked up by the signed-in name)
         RULES.put("GET /my-reports", Rule.ANY_SIGNED_IN);
@@ -115,13 +118,14 @@ class AccessMatrixIT {
         RULES.put("GET /tasks", Rule.LEADER_OF_TEAM);
         RULES.put("GET /api/tasks", Rule.LEADER_OF_TEAM);
 
-        // a team's figures and quarterly review (the review's texts only for who may drill down)
+        // a team's figures and quarterly review (the review's texts only for who may drill down; management gets the
+        // figures as the organisation view shows them, small counts hidden, the pages send it there) and its files
         RULES.put("GET /compliance", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /api/compliance", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /reviews/quarterly", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
         RULES.put("GET /api/reviews/quarterly", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
-        RULES.put("GET /reviews/quarterly.csv", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
-        RULES.put("GET /reviews/quarterly.pdf", Rule.LEADER_OF_TEAM_OR_ORGANISATION);
+        RULES.put("GET /reviews/quarterly.csv", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
+        RULES.put("GET /reviews/quarterly.pdf", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
         RULES.put("GET /compliance/incidents", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
         RULES.put("GET /api/compliance/incidents", Rule.LEADER_OF_TEAM_OR_PREVENTION_OFFICER);
 
@@ -148,7 +152,8 @@ class AccessMatrixIT {
     }
 
     /** One person in the matrix: a role, in the incident's team or another, and their relation to the incident. */
-    record Subject(String label, Role role, boolean ownTeam, boolean reporter, boolean affected, VwUser user) {
+    record Subject(String label, Role role, boolean ownTeam, boolean reporter, boolean affected, boolean assigned,
+                   VwUser user) {
         boolean leadsTeam() {
             return role == Role.TEAM_LEADER && ownTeam;
         }
@@ -181,7 +186,7 @@ class AccessMatrixIT {
         Subject leader = person(subjects, "TEAM_LEADER, own team", Role.TEAM_LEADER, teamA, false, false, suffix);
         person(subjects, "TEAM_LEADER, other team", Role.TEAM_LEADER, teamB, false, false, suffix);
         Subject assigned = person(subjects, "PEER_SUPPORTER, own team, assigned", Role.PEER_SUPPORTER, teamA, false,
-                false, suffix);
+                false, true, suffix);
         person(subjects, "PEER_SUPPORTER, own team, not assigned", Role.PEER_SUPPORTER, teamA, false, false, suffix);
         person(subjects, "PEER_SUPPORTER, other team", Role.PEER_SUPPORTER, teamB, false, false, suffix);
         for (Role orgWide : List.of(Role.PREVENTION_OFFICER, Role.MANAGEMENT, Role.ADMIN)) {
@@ -203,6 +208,11 @@ class AccessMatrixIT {
                         get("/api/incidents/" + incident.value() + "/timeline").with(user(leader.user()))
                                 .accept(MediaType.APPLICATION_JSON))
                 .andReturn().getResponse().getContentAsString()).contains("PEER_SUPPORTER_ASSIGNED"));
+        // the incident view (a processing group of its own) knows the assignment too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mvc.perform(
+                        get("/api/incidents/" + incident.value()).with(user(leader.user()))
+                                .accept(MediaType.APPLICATION_JSON))
+                .andReturn().getResponse().getContentAsString()).contains("\"version\":1"));
 
         for (Map.Entry<String, Rule> entry : RULES.entrySet()) {
             if (!mapped.contains(entry.getKey())) {
@@ -271,10 +281,15 @@ class AccessMatrixIT {
 
     private Subject person(List<Subject> subjects, String label, Role role, TeamId team, boolean reporter,
                            boolean affected, String suffix) {
+        return person(subjects, label, role, team, reporter, affected, false, suffix);
+    }
+
+    private Subject person(List<Subject> subjects, String label, Role role, TeamId team, boolean reporter,
+                           boolean affected, boolean assigned, String suffix) {
         String username = label.toLowerCase().replaceAll("[^a-z]+", "-") + suffix;
         Set<TeamId> leads = role == Role.TEAM_LEADER ? Set.of(team) : Set.of();
         directory.saveAccount(username, label, username + "@example.test", "{noop}x", Set.of(role), Set.of(team), leads);
-        Subject subject = new Subject(label, role, team.value().startsWith("a-"), reporter, affected,
+        Subject subject = new Subject(label, role, team.value().startsWith("a-"), reporter, affected, assigned,
                 new VwUser(username, label, username + "@example.test", "{noop}x", true, Set.of(role), Set.of(team),
                         leads));
         subjects.add(subject);

@@ -486,6 +486,19 @@ class QueryServiceIT {
         assertThat(api("/api/organisation?quarter=2026-Q9", manager).statusCode()).isEqualTo(400);
         assertThat(page(signIn(manager), "/organisation?quarter=" + quarter).body())
                 .contains("Team Groot " + RUN, "Team Klein " + RUN, "&lt; 5").doesNotContain(secret);
+
+        // one team's review: management reads it as the organisation view shows it, the team's leader the real counts
+        String leader = "qit-org-leider-" + RUN;
+        directory.saveAccount(leader, "Lea Klein", leader + "@test.local", passwordEncoder.encode(PASSWORD),
+                Set.of(Role.TEAM_LEADER, Role.STAFF), Set.of(small), Set.of(small));
+        String review = "/api/reviews/quarterly?team=" + small.value() + "&quarter=" + quarter;
+        JsonNode managers = JSON.readTree(api(review, manager).body()).get("quarters").get(3);
+        assertThat(managers.get("incidents").get("suppressed").asString()).isEqualTo("SMALL");
+        assertThat(managers.get("bySeverity").get("MODERATE").get("suppressed").asString()).isEqualTo("SMALL");
+        JsonNode leaders = JSON.readTree(api(review, leader).body()).get("quarters").get(3);
+        assertThat(leaders.get("incidents").asInt()).isEqualTo(2);
+        assertThat(leaders.get("bySeverity").get("MODERATE").asInt()).isEqualTo(2);
+        assertThat(page(signIn(manager), "/reviews/quarterly.csv?team=" + small.value()).statusCode()).isEqualTo(403);
     }
 
     private static JsonNode team(JsonNode report, TeamId team) {

@@ -47,6 +47,7 @@ class AmendReportController {
             return withoutReport(incident, form, model);
         }
         if (PageAttempt.send(errors, () -> amending.submit(incident, form, user, errors)) == null) {
+            model.addAttribute("namesWarning", NamesWarning.warned(errors));
             return show(incident, model);
         }
         redirect.addFlashAttribute("amended", true);

@@ -1,6 +1,8 @@
 package nl.veiligwerken.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.PlatformProperties;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** The report as JSON, for other systems and scripts. Read it back from the query service ({@code Location}). */
 @RestController
@@ -30,9 +33,11 @@ class IncidentApiController {
     private final IncidentClosing closing;
     private final IncidentAccess access;
     private final PlatformProperties platform;
+    private final NamesWarning namesWarning;
 
     IncidentApiController(IncidentReporting reporting, FirstSupportRecording firstSupport, IncidentClosing closing,
-                          IncidentAccess access, PlatformProperties platform) {
+                          IncidentAccess access, PlatformProperties platform, NamesWarning namesWarning) {
+        this.namesWarning = namesWarning;
         this.reporting = reporting;
         this.firstSupport = firstSupport;
         this.closing = closing;
@@ -40,12 +45,26 @@ class IncidentApiController {
         this.platform = platform;
     }
 
+    /**
+     * Reports an incident. A description that seems to name someone (a name, an e-mail address, a phone number)
+     * is a 422 naming the field, and nothing is stored; sent again with {@code "acknowledgeNamesWarning": true} it
+     * is stored as it is.
+     */
     @Operation(summary = "Report an incident")
+    @ApiResponse(responseCode = "201", description = "Reported")
+    @ApiResponse(responseCode = "400", description = "Fields missing or wrong",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The description seems to hold a name, e-mail address or "
+            + "phone number; send it again with acknowledgeNamesWarning true to store it anyway",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Created> report(@AuthenticationPrincipal VwUser user, @RequestBody IncidentReport report)
+    ResponseEntity<?> report(@AuthenticationPrincipal VwUser user, @RequestBody IncidentReport report, Locale locale)
             throws BindException {
         BindingResult errors = reporting.bindingFor(report);
         reporting.check(report, user, errors);
+        if (NamesWarning.onlyWarnings(errors)) {
+            return namesWarning.problem(errors, locale);
+        }
         IncidentReporting.Accepted accepted = errors.hasErrors() ? null : reporting.submit(report, user, errors);
         if (accepted == null) {
             throw new BindException(errors);

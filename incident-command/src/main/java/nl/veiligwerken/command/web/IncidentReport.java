@@ -26,7 +26,8 @@ import java.util.Set;
  * is optional: the form carries one made when it was shown, so sending it twice (a double tap, a retry on a
  * bad connection) reports one incident, not two; an API client may do the same. {@code reportedFor} is the
  * colleague (username) it happened to, when someone reports on their behalf; {@code aggressor} defaults to
- * unknown, {@code injuries} to none, {@code policeInvolved} to no.
+ * unknown, {@code injuries} to none, {@code policeInvolved} to no. {@code acknowledgeNamesWarning}: the sender
+ * saw the warning that the description seems to name someone ({@link NamesWarning}) and sends it as it is.
  */
 record IncidentReport(
         @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
@@ -68,23 +69,25 @@ record IncidentReport(
         Boolean policeInvolved,
 
         @NotNull(message = "{incident.report.supportWanted.required}")
-        Boolean supportWanted) {
+        Boolean supportWanted,
+
+        Boolean acknowledgeNamesWarning) {
 
     /** The empty form: now, a client as the aggressor, and support wanted (the colleague opts out rather than asks). */
     static IncidentReport blank(String teamId, LocalDateTime now) {
         return new IncidentReport(IncidentId.random().value(), teamId, null, now, null, Set.of(), null, null,
-                Aggressor.CLIENT, null, Set.of(), Boolean.FALSE, Boolean.TRUE);
+                Aggressor.CLIENT, null, Set.of(), Boolean.FALSE, Boolean.TRUE, null);
     }
 
     IncidentReport withIncidentId(String id) {
         return new IncidentReport(id, teamId, reportedFor, occurredAt, setting, kinds, severity, description, aggressor,
-                clientReference, injuries, policeInvolved, supportWanted);
+                clientReference, injuries, policeInvolved, supportWanted, acknowledgeNamesWarning);
     }
 
     /** The report as an amendment of an incident of {@code team}: team and support wish are not amended. */
     IncidentReport asAmendmentFor(String team) {
         return new IncidentReport(incidentId, team, null, occurredAt, setting, kinds, severity, description, aggressor,
-                clientReference, injuries, policeInvolved, Boolean.TRUE);
+                clientReference, injuries, policeInvolved, Boolean.TRUE, acknowledgeNamesWarning);
     }
 
     ReportContent content(Instant occurred) {

@@ -78,9 +78,11 @@ class IncidentReporting {
 
     /**
      * The rules for what the report says, whoever sends it: also for an amendment, which keeps the team and
-     * the colleague of the report (a reporter who has since left the team still corrects their report).
+     * the colleague of the report (a reporter who has since left the team still corrects their report). A
+     * description that seems to name someone is held back with a warning until the sender acknowledges it.
      */
     void checkContent(IncidentReport report, BindingResult errors) {
+        NamesWarning.check("description", report.description(), report.acknowledgeNamesWarning(), errors);
         if (!errors.hasFieldErrors("clientReference") && !ReportRules.isPseudonymousReference(report.clientReference())) {
             errors.rejectValue("clientReference", "incident.report.clientReference.invalid");
         }

@@ -42,7 +42,7 @@ class ReportAmending {
         IncidentReport report = new IncidentReport(incident.incidentId().value(), incident.teamId().value(), null,
                 time.toLocalDateTime(content.occurredAt()), content.setting(), content.kinds(), content.severity(),
                 content.description(), content.aggressor(), content.clientReference(), content.injuries(),
-                content.policeInvolved(), Boolean.TRUE);
+                content.policeInvolved(), Boolean.TRUE, null);
         return new ReportAmendment(incident.version(), null, report);
     }
 

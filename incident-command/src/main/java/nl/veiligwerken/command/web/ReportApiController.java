@@ -1,6 +1,8 @@
 package nl.veiligwerken.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.veiligwerken.command.lookup.IncidentRef;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.web.ApiProblemException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The report's own JSON: its current version, amendments, and drafts a reporter finishes later. */
 @RestController
@@ -36,8 +39,10 @@ class ReportApiController {
     private final IncidentAccess access;
     private final ReportAmending amending;
     private final ReportDrafts drafts;
+    private final NamesWarning namesWarning;
 
-    ReportApiController(IncidentAccess access, ReportAmending amending, ReportDrafts drafts) {
+    ReportApiController(IncidentAccess access, ReportAmending amending, ReportDrafts drafts, NamesWarning namesWarning) {
+        this.namesWarning = namesWarning;
         this.access = access;
         this.amending = amending;
         this.drafts = drafts;
@@ -56,15 +61,23 @@ class ReportApiController {
 
     /**
      * Amends the report: {@code report} holds the content as it should read now (team, colleague and support
-     * wish are not amended), {@code reason} why. 409 when the incident changed since {@code expectedVersion}.
+     * wish are not amended), {@code reason} why. 409 when the incident changed since {@code expectedVersion}; 422
+     * when the description seems to name someone, as for a report.
      */
     @Operation(summary = "Amend the report; the earlier content stays in the history")
     @PostMapping(path = "/incidents/{incidentId}/amend", consumes = MediaType.APPLICATION_JSON_VALUE)
-    StepAnswer amend(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
-                     @RequestBody ReportAmendment amendment) throws BindException {
+    @ApiResponse(responseCode = "422", description = "The description seems to hold a name, e-mail address or "
+            + "phone number; send it again with report.acknowledgeNamesWarning true to store it anyway",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<?> amend(@AuthenticationPrincipal VwUser user, @PathVariable String incidentId,
+                            @RequestBody ReportAmendment amendment, Locale locale) throws BindException {
         IncidentRef incident = access.reportedOrLedBy(incidentId, user);
         BindingResult errors = amending.bindingFor(amendment);
-        return StepAnswer.of(incident, amending.submit(incident, amendment, user, errors), errors);
+        Long version = amending.submit(incident, amendment, user, errors);
+        if (version == null && NamesWarning.onlyWarnings(errors)) {
+            return namesWarning.problem(errors, locale);
+        }
+        return ResponseEntity.ok(StepAnswer.of(incident, version, errors));
     }
 
     /** The person's own drafts, newest first. */

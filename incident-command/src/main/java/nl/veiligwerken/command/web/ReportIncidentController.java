@@ -63,7 +63,10 @@ class ReportIncidentController {
         return showForm(user, model);
     }
 
-    /** Sends the report, or with {@code saveDraft} keeps it as it is (incomplete is fine) to finish later. */
+    /**
+     * Sends the report, or with {@code saveDraft} keeps it as it is (incomplete is fine) to finish later. A draft
+     * is not checked for names: it is the writer's own, and the warning comes when the report is sent.
+     */
     @PostMapping("/incidents/new")
     String submit(@AuthenticationPrincipal VwUser user, @ModelAttribute("report") IncidentReport report,
                   BindingResult errors, @RequestParam(defaultValue = "false") boolean saveDraft, Model model,
@@ -81,6 +84,8 @@ class ReportIncidentController {
         }
         IncidentReporting.Accepted accepted = errors.hasErrors() ? null : reporting.submit(report, user, errors);
         if (accepted == null) {
+            // a description that seems to name someone: said at the field, with a box to send it anyway
+            model.addAttribute("namesWarning", NamesWarning.warned(errors));
             return showForm(user, model);
         }
         return "redirect:/incidents/" + accepted.incidentId().value() + "/reported";

@@ -1,6 +1,7 @@
 package nl.veiligwerken.query.incidents;
 
 import nl.veiligwerken.api.IncidentId;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.reporting.IncidentReportedEvent;
@@ -8,6 +9,7 @@ import nl.veiligwerken.api.reporting.ReportAmendedEvent;
 import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
 import nl.veiligwerken.query.queries.FindErasureQuery;
 import nl.veiligwerken.query.queries.FindIncidentsOfPersonQuery;
+import nl.veiligwerken.query.queries.FindAssignedPeerSupporterQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,6 +44,12 @@ class IncidentProjection {
     @EventHandler
     void on(ReportAmendedEvent event, @SequenceNumber long version) {
         incidents.amend(event.incidentId(), event.content(), event.amendedAt(), version);
+    }
+
+    /** The peer supporter assigned may read the report while they give first support; it moves the version on too. */
+    @EventHandler
+    void on(PeerSupporterAssignedEvent event, @SequenceNumber long version) {
+        incidents.assignPeerSupporter(event.incidentId(), event.peerSupporter(), version);
     }
 
     /**
@@ -80,6 +88,11 @@ class IncidentProjection {
     @QueryHandler
     List<IncidentId> handle(FindIncidentsOfPersonQuery query) {
         return incidents.reportedByOrFor(query.username());
+    }
+
+    @QueryHandler
+    String handle(FindAssignedPeerSupporterQuery query) {
+        return incidents.peerSupporter(query.incidentId()).orElse(null);
     }
 
     @ResetHandler

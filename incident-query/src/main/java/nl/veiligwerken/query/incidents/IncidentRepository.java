@@ -95,6 +95,7 @@ class IncidentRepository {
         jdbc.sql("""
                         update query.incident_view set
                             reported_by = null, reported_for = null, description = null, client_reference = null,
+                            peer_supporter = null,
                             personal_data_erased_at = :erasedAt, version = greatest(version, :version)
                          where incident_id = :incidentId""")
                 .param("erasedAt", utc(erasedAt), Types.TIMESTAMP_WITH_TIMEZONE)
@@ -125,6 +126,25 @@ class IncidentRepository {
         jdbc.sql("update query.incident_view set version = greatest(version, ?) where incident_id = ?")
                 .params(version, incidentId)
                 .update();
+    }
+
+    void assignPeerSupporter(IncidentId incidentId, String peerSupporter, long version) {
+        jdbc.sql("""
+                        update query.incident_view set peer_supporter = :peerSupporter,
+                            version = greatest(version, :version)
+                         where incident_id = :incidentId""")
+                .param("peerSupporter", peerSupporter)
+                .param("version", version)
+                .param("incidentId", incidentId.value())
+                .update();
+    }
+
+    Optional<String> peerSupporter(IncidentId id) {
+        return jdbc.sql("select peer_supporter from query.incident_view where incident_id = ?")
+                .param(id.value())
+                .query((rs, i) -> Optional.ofNullable(rs.getString("peer_supporter")))
+                .optional()
+                .flatMap(peerSupporter -> peerSupporter);
     }
 
     Optional<IncidentDetails> find(IncidentId id) {

@@ -30,19 +30,29 @@ class ComplianceApiController {
 
     private final ComplianceFigures figures;
     private final ReadModel readModel;
+    private final OrganisationFigures organisation;
 
-    ComplianceApiController(ComplianceFigures figures, ReadModel readModel) {
+    ComplianceApiController(ComplianceFigures figures, ReadModel readModel, OrganisationFigures organisation) {
         this.figures = figures;
         this.readModel = readModel;
+        this.organisation = organisation;
+    }
+
+    /** Management's answer: the team's steps as the organisation view counts them, small counts hidden. */
+    record AggregatedCompliance(String team, String quarter, int minimumGroup, List<OrganisationFigures.Step> steps) {
     }
 
     @GetMapping("/api/compliance")
-    Compliance compliance(@RequestParam(name = "team", required = false) String team,
-                          @RequestParam(name = "quarter", required = false) String quarter,
-                          @AuthenticationPrincipal VwUser user) {
+    Object compliance(@RequestParam(name = "team", required = false) String team,
+                      @RequestParam(name = "quarter", required = false) String quarter,
+                      @AuthenticationPrincipal VwUser user) {
         TeamId teamId = ComplianceFigures.requiredTeam(team);
         Quarter q = figures.requiredQuarter(quarter);
         ReadAccess.requireMaySeeCompliance(user, teamId);
+        if (ReadAccess.aggregatesOnly(user, teamId)) {
+            return new AggregatedCompliance(teamId.value(), q.toString(), SmallCountSuppression.MINIMUM_GROUP,
+                    organisation.team(teamId, q).compliance());
+        }
         return new Compliance(teamId.value(), q.toString(), figures.rows(teamId, q));
     }
 

@@ -12,6 +12,7 @@ import nl.veiligwerken.query.queries.Quarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -81,6 +82,21 @@ class ComplianceFigures {
         model.addAttribute("teams", teamOptions(user, teamId));
         model.addAttribute("quarter", shown);
         return new Shown(teamId, shown);
+    }
+
+    /**
+     * Where management reads a team's figures ({@link ReadAccess#aggregatesOnly}): the organisation view of the
+     * quarter asked for (a wrong one is said there), at the team's compliance table when {@code atCompliance}.
+     */
+    static String organisationView(String quarter, TeamId team, boolean atCompliance) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/organisation");
+        if (quarter != null && !quarter.isBlank()) {
+            uri.queryParam("quarter", quarter.strip());
+        }
+        if (atCompliance) {
+            uri.fragment("compliance-" + team.value());
+        }
+        return "redirect:" + uri.encode().build().toUriString();
     }
 
     /** What a drill-down reads, for its audit row: the team's quarter, and the step and outcome when chosen. */

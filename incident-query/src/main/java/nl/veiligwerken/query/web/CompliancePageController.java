@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.List;
 import java.util.Locale;
 
-/** Whether a team kept the protocol agreements in a quarter, and the incidents behind each number. */
+/**
+ * Whether a team kept the protocol agreements in a quarter, and the incidents behind each number. Management
+ * reads a team's figures on the organisation view, where small counts are hidden.
+ */
 @Controller
 class CompliancePageController {
 
@@ -43,6 +46,9 @@ class CompliancePageController {
                     @RequestParam(name = "quarter", required = false) String quarter,
                     @AuthenticationPrincipal VwUser user, Model model) {
         ComplianceFigures.Shown shown = figures.show(team, quarter, user, model);
+        if (ReadAccess.aggregatesOnly(user, shown.team())) {
+            return ComplianceFigures.organisationView(quarter, shown.team(), true);
+        }
         model.addAttribute("teamName", names.team(shown.team()));
         model.addAttribute("rows", figures.rows(shown.team(), shown.quarter()));
         model.addAttribute("mayDrillDown", ReadAccess.mayDrillDown(user, shown.team()));

@@ -51,7 +51,7 @@ class IncidentApiController {
     private IncidentDetails visible(String id, VwUser user) {
         IncidentDetails incident = readModel.incident(new IncidentId(id))
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "incident.notFound"));
-        ReadAccess.requireMaySee(user, incident);
+        ReadAccess.requireMaySee(user, incident, () -> readModel.assignedPeerSupporter(incident.incidentId()));
         return incident;
     }
 }

@@ -53,7 +53,7 @@ class IncidentPageController {
                 .orElse(true);
         IncidentDetails incident = readModel.incident(incidentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        ReadAccess.requireMaySee(user, incident);
+        ReadAccess.requireMaySee(user, incident, () -> readModel.assignedPeerSupporter(incident.incidentId()));
 
         boolean erased = readModel.erasedAt(incidentId).isPresent();
         model.addAttribute("stale", !caughtUp);

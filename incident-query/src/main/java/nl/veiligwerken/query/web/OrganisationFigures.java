@@ -7,12 +7,14 @@ import nl.veiligwerken.api.reporting.AggressionKind;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.platform.security.AccountDirectory;
+import nl.veiligwerken.platform.web.ApiProblemException;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.TeamComplianceRow;
 import nl.veiligwerken.query.queries.TeamReview;
 import nl.veiligwerken.query.web.SmallCountSuppression.Reason;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -133,6 +135,16 @@ class OrganisationFigures {
         Function<TeamId, Part> part = team -> cells.part(team, quarters, quarter, hidden);
         return new Report(quarter.toString(), quarters.stream().map(Quarter::toString).toList(),
                 SmallCountSuppression.MINIMUM_GROUP, part.apply(null), teams.stream().map(part).toList());
+    }
+
+    /**
+     * One team's part of the organisation view of the quarter: how management reads a team's figures, with the
+     * same cells hidden as on the organisation view, so that the two cannot be combined to give a count away.
+     * 404 for a team the directory does not know and that has no figures.
+     */
+    Part team(TeamId team, Quarter quarter) {
+        return report(quarter).teams().stream().filter(part -> part.team().equals(team.value())).findFirst()
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "compliance.team.unknown"));
     }
 
     /** Every count of the report with the lines it adds up in, then each as shown. */

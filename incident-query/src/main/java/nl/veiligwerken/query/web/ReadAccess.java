@@ -9,6 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Who may see what on the read side; decided from the signed-in person's role and teams, never from the URL. */
 final class ReadAccess {
@@ -47,13 +49,23 @@ final class ReadAccess {
     /**
      * The reporter sees their own report, and so does the colleague it happened to when someone reported on
      * their behalf; the leader of the incident's team sees it to follow it up; the prevention officer, who
-     * analyses incidents of every team and opens them from the compliance figures, sees every incident.
+     * analyses incidents of every team and opens them from the compliance figures, sees every incident; and the
+     * peer supporter a leader assigned to give first support reads what happened (as the reporter does, not the
+     * follow-up's notes: {@link #timelineAudience}) while they are a peer supporter of the team.
+     * {@code peerSupporter} is asked only when the others do not apply.
      */
-    static void requireMaySee(VwUser user, IncidentDetails incident) {
+    static void requireMaySee(VwUser user, IncidentDetails incident, Supplier<Optional<String>> peerSupporter) {
         if (!mayAmend(user, incident) && !user.getUsername().equals(incident.reportedFor())
-                && !user.hasRole(Role.PREVENTION_OFFICER)) {
-            throw new AccessDeniedException("neither reporter, colleague nor team leader of incident " + incident.incidentId());
+                && !user.hasRole(Role.PREVENTION_OFFICER) && !isAssignedPeerSupporter(user, incident, peerSupporter)) {
+            throw new AccessDeniedException("neither reporter, colleague, team leader nor assigned peer supporter of "
+                    + "incident " + incident.incidentId());
         }
+    }
+
+    private static boolean isAssignedPeerSupporter(VwUser user, IncidentDetails incident,
+                                                   Supplier<Optional<String>> peerSupporter) {
+        return user.hasRole(Role.PEER_SUPPORTER) && user.isMemberOf(incident.teamId())
+                && peerSupporter.get().filter(user.getUsername()::equals).isPresent();
     }
 
     /** The command side's rule: the reporter or a leader of the incident's team corrects the report. */
@@ -77,6 +89,15 @@ final class ReadAccess {
 
     static boolean mayDrillDown(VwUser user, TeamId team) {
         return team != null && (user.leads(team) || user.hasRole(Role.PREVENTION_OFFICER));
+    }
+
+    /**
+     * Whether the person, once {@link #requireMaySeeCompliance} let them in, sees a team's figures only as the
+     * organisation view shows them, small counts hidden: management, for a team it does not lead. The team's
+     * leaders and the prevention officer, who may open the incidents behind a figure, read the real counts.
+     */
+    static boolean aggregatesOnly(VwUser user, TeamId team) {
+        return !mayDrillDown(user, team);
     }
 
     /**
@@ -116,8 +137,8 @@ final class ReadAccess {
 
     /**
      * How much of the timeline the person reads (once {@link #requireMaySee} let them in): the team's leader and
-     * the prevention officer follow the incident up and read everything; the reporter and the colleague it
-     * happened to read that each step took place, not the notes behind it.
+     * the prevention officer follow the incident up and read everything; the reporter, the colleague it
+     * happened to and the assigned peer supporter read that each step took place, not the notes behind it.
      */
     static TimelineAudience timelineAudience(VwUser user, IncidentDetails incident) {
         return user.leads(incident.teamId()) || user.hasRole(Role.PREVENTION_OFFICER)

@@ -6,6 +6,7 @@ import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.protocol.ProtocolStep;
 import nl.veiligwerken.query.queries.ComplianceIncident;
+import nl.veiligwerken.query.queries.FindAssignedPeerSupporterQuery;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.FindComplianceIncidentsQuery;
@@ -108,6 +109,12 @@ class ReadModel {
         List<IncidentId> named = queries.query(new FindIncidentsNamingPersonQuery(username),
                 ResponseTypes.multipleInstancesOf(IncidentId.class)).join();
         return Stream.concat(reported.stream(), named.stream()).distinct().toList();
+    }
+
+    /** Who was assigned to give the incident's first support, if anyone. */
+    Optional<String> assignedPeerSupporter(IncidentId id) {
+        return queries.query(new FindAssignedPeerSupporterQuery(id), ResponseTypes.optionalInstanceOf(String.class))
+                .join();
     }
 
     List<TimelineEntry> timeline(IncidentId id, TimelineAudience audience) {

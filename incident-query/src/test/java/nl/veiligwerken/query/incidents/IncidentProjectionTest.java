@@ -4,6 +4,7 @@ import nl.veiligwerken.api.IncidentId;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TaskId;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.api.firstsupport.PeerSupporterAssignedEvent;
 import nl.veiligwerken.api.incidents.FindIncidentQuery;
 import nl.veiligwerken.api.incidents.IncidentDetails;
 import nl.veiligwerken.api.protocol.ProtocolStep;
@@ -17,6 +18,7 @@ import nl.veiligwerken.api.reporting.ReportContent;
 import nl.veiligwerken.api.reporting.Setting;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.query.ViewDatabase;
+import nl.veiligwerken.query.queries.FindAssignedPeerSupporterQuery;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,18 @@ class IncidentProjectionTest {
 
         assertThat(find().description()).isEqualTo("Aangevuld.");
         assertThat(find().amendments()).isEqualTo(1);
+    }
+
+    @Test
+    void theAssignedPeerSupporterIsKnownAndMovesTheVersionOn() {
+        projection.on(reportedAsBefore(Set.of(AggressionKind.THREAT), "Dreigde."), 0);
+        assertThat(projection.handle(new FindAssignedPeerSupporterQuery(INCIDENT))).isNull();
+
+        projection.on(new PeerSupporterAssignedEvent(INCIDENT, NOORD, "bram", "mark", REPORTED.plusSeconds(60)), 1);
+
+        assertThat(projection.handle(new FindAssignedPeerSupporterQuery(INCIDENT))).isEqualTo("bram");
+        assertThat(find().version()).isEqualTo(1);
+        assertThat(projection.handle(new FindAssignedPeerSupporterQuery(new IncidentId("no-such-incident")))).isNull();
     }
 
     @Test

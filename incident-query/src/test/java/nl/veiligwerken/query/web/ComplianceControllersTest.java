@@ -10,6 +10,7 @@ import nl.veiligwerken.query.queries.ComplianceIncident;
 import nl.veiligwerken.query.queries.ComplianceOutcome;
 import nl.veiligwerken.query.queries.ComplianceRow;
 import nl.veiligwerken.query.queries.Quarter;
+import nl.veiligwerken.query.queries.TeamComplianceRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -29,11 +30,12 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest({ComplianceApiController.class, CompliancePageController.class})
-@Import(ComplianceFigures.class)
+@Import({ComplianceFigures.class, OrganisationFigures.class})
 class ComplianceControllersTest extends WebSliceTest {
 
     static final Quarter Q1 = new Quarter(2026, 1);
@@ -118,11 +120,47 @@ class ComplianceControllersTest extends WebSliceTest {
     }
 
     @Test
-    void managementSeesTheNumbersWithoutLinksAndABadQuarterIsSaidNotFailed() throws Exception {
-        mvc.perform(get("/compliance").param("team", "noord").param("quarter", "volgend jaar").with(user(MANAGER)))
+    void managementGetsTheTeamsStepsWithSmallCountsHiddenTheLeaderTheRealOnes() throws Exception {
+        when(readModel.organisationCompliance(Q1)).thenReturn(List.of(
+                new TeamComplianceRow(NOORD, new ComplianceRow(ProtocolStep.FIRST_SUPPORT, 10, 7, 2, 1, 0)),
+                new TeamComplianceRow(NOORD, new ComplianceRow(ProtocolStep.FEEDBACK, 10, 9, 0, 0, 1))));
+
+        mvc.perform(get("/api/compliance").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Dat kwartaal bestaat niet")))
-                .andExpect(content().string(not(containsString("/compliance/incidents"))));
+                .andExpect(jsonPath("$.team").value("noord"))
+                .andExpect(jsonPath("$.minimumGroup").value(5))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].required.count").value(10))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].onTime.count").value(7))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].late.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].overdue.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].open.count").value(0))
+                // 9 on time and 1 open of 10: the 9 is hidden too, or the 1 would follow from 10 - 9
+                .andExpect(jsonPath("$.steps[?(@.step == 'FEEDBACK')].open.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FEEDBACK')].onTime.suppressed").value("COMPLEMENTARY"));
+
+        mvc.perform(get("/api/compliance").param("team", "noord").param("quarter", "2026-Q1").with(user(leader(NOORD))))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FIRST_SUPPORT')].late").value(2))
+                .andExpect(jsonPath("$.steps[?(@.step == 'FEEDBACK')].open").value(1));
+
+        mvc.perform(get("/api/compliance").param("team", "elders").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void thePageSendsManagementToTheOrganisationViewAndABadQuarterIsSaidThere() throws Exception {
+        mvc.perform(get("/compliance").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/organisation?quarter=2026-Q1#compliance-noord"));
+        mvc.perform(get("/compliance").param("team", "noord").param("quarter", "volgend jaar").with(user(MANAGER)))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/organisation?quarter=volgend%20jaar#compliance-noord"));
+    }
+
+    @Test
+    void aBadQuarterIsSaidOnTheLeadersPageNotFailed() throws Exception {
+        mvc.perform(get("/compliance").param("team", "noord").param("quarter", "volgend jaar").with(user(leader(NOORD))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dat kwartaal bestaat niet")));
     }
 
     @Test

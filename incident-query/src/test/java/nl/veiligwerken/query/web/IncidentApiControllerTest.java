@@ -120,12 +120,45 @@ class IncidentApiControllerTest extends WebSliceTest {
     }
 
     @Test
+    void theAssignedPeerSupporterReadsTheReportAndTheReportersTimeline() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne", null)));
+        when(readModel.assignedPeerSupporter(ID)).thenReturn(Optional.of("bram"));
+
+        mvc.perform(get("/api/incidents/incident-a").with(user(peerSupporter("bram", NOORD))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").value("Schold."));
+        mvc.perform(get("/api/incidents/incident-a/timeline").with(user(peerSupporter("bram", NOORD))))
+                .andExpect(status().isOk());
+
+        verify(readModel).timeline(ID, TimelineAudience.REPORTER);
+        verify(readModel, never()).timeline(ID, TimelineAudience.FOLLOW_UP);
+    }
+
+    @Test
+    void aPeerSupporterNotAssignedOrNoLongerInTheTeamIsRefused() throws Exception {
+        when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne", null)));
+        when(readModel.assignedPeerSupporter(ID)).thenReturn(Optional.of("bram"));
+
+        mvc.perform(get("/api/incidents/incident-a").with(user(peerSupporter("els", NOORD))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/incidents/incident-a").with(user(peerSupporter("bram", new TeamId("zuid")))))
+                .andExpect(status().isForbidden());
+        // the name alone is not enough: staff called bram without the role
+        mvc.perform(get("/api/incidents/incident-a").with(user(staff("bram")))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void anUnknownIncidentHasNoTimeline() throws Exception {
         mvc.perform(get("/api/incidents/unknown/timeline").with(user(leader(NOORD)))).andExpect(status().isNotFound());
     }
 
     private static VwUser staff(String username) {
         return new VwUser(username, username, username + "@x", "{noop}x", true, Set.of(Role.STAFF), Set.of(NOORD), Set.of());
+    }
+
+    private static VwUser peerSupporter(String username, TeamId team) {
+        return new VwUser(username, username, username + "@x", "{noop}x", true, Set.of(Role.PEER_SUPPORTER),
+                Set.of(team), Set.of());
     }
 
     private static IncidentDetails reportedBy(String reporter, String reportedFor) {

@@ -197,8 +197,9 @@ class OrganisationControllersTest extends WebSliceTest {
     @Test
     void theCompliancePageLinksToTheOrganisationForThoseWhoMaySeeIt() throws Exception {
         when(readModel.compliance(NOORD, Q1)).thenReturn(List.of());
+        VwUser preventionOfficer = organisationRole("pim", Role.PREVENTION_OFFICER);
         mvc.perform(get("/compliance").param("team", "noord").param("quarter", "2026-Q1")
-                        .header("Accept-Language", "nl").with(user(MANAGER)))
+                        .header("Accept-Language", "nl").with(user(preventionOfficer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/organisation?quarter=2026-Q1\"")));
         String leaders = mvc.perform(get("/compliance").param("team", "noord").param("quarter", "2026-Q1")

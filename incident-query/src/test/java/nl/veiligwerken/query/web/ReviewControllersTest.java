@@ -14,6 +14,7 @@ import nl.veiligwerken.query.queries.Quarter;
 import nl.veiligwerken.query.queries.QuarterlyReview;
 import nl.veiligwerken.query.queries.ReviewAction;
 import nl.veiligwerken.query.queries.ReviewLearningPoint;
+import nl.veiligwerken.query.queries.TeamReview;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest({ReviewApiController.class, ReviewPageController.class, ReviewExportController.class})
-@Import({ComplianceFigures.class, QuarterlyReviews.class, ReviewExports.class})
+@Import({ComplianceFigures.class, QuarterlyReviews.class, ReviewExports.class, OrganisationFigures.class})
 class ReviewControllersTest extends WebSliceTest {
 
     static final Quarter Q1 = new Quarter(2026, 1);
@@ -108,23 +109,41 @@ class ReviewControllersTest extends WebSliceTest {
     }
 
     @Test
-    void managementGetsTheCountsWithoutTheTexts() throws Exception {
+    void managementGetsTheTeamsCountsAsTheOrganisationViewShowsThemSmallOnesHiddenAndNoTexts() throws Exception {
+        // the organisation view's reviews are the same as the team's
+        when(readModel.organisationReviews(any())).thenAnswer(call -> List.of(
+                new TeamReview(NOORD, readModel.quarterlyReview(NOORD, call.getArgument(0)))));
+
         String json = mvc.perform(get("/api/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1")
                         .with(user(MANAGER)))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.team").value("noord"))
+                .andExpect(jsonPath("$.minimumGroup").value(5))
                 .andExpect(jsonPath("$.textsShown").value(false))
-                .andExpect(jsonPath("$.quarters[3].learningPointsByLevel.TEAM").value(1))
-                .andExpect(jsonPath("$.quarters[3].measures.open").value(1))
+                // 3 incidents, 2 threats, 3 at a client's home, 2 of 3 given aftercare: all below five
+                .andExpect(jsonPath("$.quarters[3].incidents.count").doesNotExist())
+                .andExpect(jsonPath("$.quarters[3].incidents.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.quarters[3].byKind.THREAT.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.quarters[3].byKind.DISCRIMINATION.count").value(0))
+                .andExpect(jsonPath("$.quarters[3].bySetting.CLIENT_HOME.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.aftercare.given.suppressed").value("SMALL"))
+                .andExpect(jsonPath("$.aftercare.percentage").doesNotExist())
+                .andExpect(jsonPath("$.actions.planned.suppressed").value("SMALL"))
                 .andExpect(jsonPath("$.learningPoints").doesNotExist())
                 .andExpect(jsonPath("$.measures").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(json).doesNotContain(LEARNING_TEXT, MEASURE_TEXT);
+        assertThat(json).doesNotContain(LEARNING_TEXT, MEASURE_TEXT, "learningPointsBy", "trainingNeeds");
 
-        String page = mvc.perform(get("/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1")
-                        .header("Accept-Language", "nl").with(user(MANAGER)))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("U ziet alleen aantallen").doesNotContain(LEARNING_TEXT, MEASURE_TEXT);
+        // the team's leader reads the real numbers of the same quarter
+        mvc.perform(get("/api/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1")
+                        .with(user(leader(NOORD))))
+                .andExpect(jsonPath("$.quarters[3].incidents").value(3))
+                .andExpect(jsonPath("$.quarters[3].byKind.THREAT").value(2));
+
+        // the page sends management to the organisation view, where every team's figures are shown this way
+        mvc.perform(get("/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/organisation?quarter=2026-Q1"));
     }
 
     @Test
@@ -142,7 +161,7 @@ class ReviewControllersTest extends WebSliceTest {
     }
 
     @Test
-    void onlyTheTeamsLeadersThePreventionOfficerAndManagementSeeTheReview() throws Exception {
+    void onlyTheTeamsLeadersThePreventionOfficerAndManagementSeeTheReviewManagementOnlyAsAggregates() throws Exception {
         VwUser staff = new VwUser("sanne", "Sanne", "s@x", "{noop}x", true, Set.of(Role.STAFF), Set.of(NOORD), Set.of());
         for (String path : List.of("/api/reviews/quarterly", "/reviews/quarterly", "/reviews/quarterly.csv",
                 "/reviews/quarterly.pdf")) {
@@ -152,9 +171,12 @@ class ReviewControllersTest extends WebSliceTest {
                     .andExpect(status().isForbidden());
             mvc.perform(get(path).param("team", "noord").param("quarter", "2026-Q1").with(user(PREVENTION)))
                     .andExpect(status().isOk());
-            mvc.perform(get(path).param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
-                    .andExpect(status().isOk());
         }
+        // management: the counts with small ones hidden as JSON, the organisation view for the page, no files
+        mvc.perform(get("/api/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reviews/quarterly").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isFound());
     }
 
     @Test
@@ -202,7 +224,7 @@ class ReviewControllersTest extends WebSliceTest {
     }
 
     @Test
-    void theCsvOfManagementHasTheNumbersOnlyAndTextsCannotBecomeFormulas() throws Exception {
+    void theCsvOfALeaderKeepsTextsFromBecomingFormulasAndManagementGetsNoFiles() throws Exception {
         when(readModel.quarterlyReview(NOORD, Q1)).thenReturn(new QuarterlyReview(Q1, 1, Map.of(), Map.of(), Map.of(), 0, 0,
                 List.of(), List.of(new ReviewLearningPoint(LearningLevel.TEAM, null, "=HYPERLINK(\"x\";\"y\")"))));
         String leaders = mvc.perform(get("/reviews/quarterly.csv").param("team", "noord").param("quarter", "2026-Q1")
@@ -210,10 +232,11 @@ class ReviewControllersTest extends WebSliceTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(leaders).contains(";\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\"");
 
-        String management = mvc.perform(get("/reviews/quarterly.csv").param("team", "noord").param("quarter", "2026-Q1")
-                        .header("Accept-Language", "nl").with(user(MANAGER)))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(management).contains("Leerpunten per niveau;Team;0;0;0;1").doesNotContain("HYPERLINK");
+        // a file holds the team's real counts: management reads them on the organisation view, small ones hidden
+        mvc.perform(get("/reviews/quarterly.csv").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/reviews/quarterly.pdf").param("team", "noord").param("quarter", "2026-Q1").with(user(MANAGER)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -228,11 +251,6 @@ class ReviewControllersTest extends WebSliceTest {
         String text = pdfText(pdf);
         assertThat(text).contains("Ambulant team Noord", "2026-Q1", "Per soort agressie", "Fysiek geweld",
                 LEARNING_TEXT, MEASURE_TEXT);
-
-        byte[] forManagement = mvc.perform(get("/reviews/quarterly.pdf").param("team", "noord").param("quarter", "2026-Q1")
-                        .header("Accept-Language", "nl").with(user(MANAGER)))
-                .andReturn().getResponse().getContentAsByteArray();
-        assertThat(pdfText(forManagement)).contains("Ambulant team Noord").doesNotContain(LEARNING_TEXT, MEASURE_TEXT);
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
