@@ -70,6 +70,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // three services with a connection pool each, plus Axon's processors
                 .setServerConfig("max_connections", "200")
+                /*
+                 * zonky turns synchronous_commit off (fast for throw-away test databases): a commit is then
+                 * acknowledged before its WAL is on disk, and a crash or an immediate stop loses the last ones.
+                 * Here that would be a report answered 201 and then gone. PostgreSQL's default, as in docker compose.
+                 */
+                .setServerConfig("synchronous_commit", "on")
                 .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
