@@ -45,8 +45,12 @@ final class ReportLoad implements AutoCloseable {
         }
     }
 
-    /** An attempt that got no 2xx: the HTTP status, or the exception on the way. */
-    record Failure(Instant at, String requestId, String what) {
+    /** An attempt, sent at {@code sent}, that got no 2xx at {@code at}: the HTTP status, or the exception on the way. */
+    record Failure(Instant sent, Instant at, String requestId, String what) {
+
+        boolean overlaps(Instant from, Instant to) {
+            return !at.isBefore(from) && !sent.isAfter(to);
+        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -90,15 +94,16 @@ final class ReportLoad implements AutoCloseable {
                 String body = reportJson(request);
                 while (running.get() && request.answered == null) {
                     request.attempts++;
+                    Instant sent = Instant.now();
                     try {
                         HttpResponse<String> answer = browser.postJson(command.resolve("/api/incidents"), body, TIMEOUT);
                         if (answer.statusCode() / 100 == 2) {
                             request.answered = Instant.now();
                         } else {
-                            failures.add(new Failure(Instant.now(), request.id, "HTTP " + answer.statusCode()));
+                            failures.add(new Failure(sent, Instant.now(), request.id, "HTTP " + answer.statusCode()));
                         }
                     } catch (java.io.IOException e) {
-                        failures.add(new Failure(Instant.now(), request.id, e.getClass().getSimpleName()));
+                        failures.add(new Failure(sent, Instant.now(), request.id, e.getClass().getSimpleName()));
                     }
                     Thread.sleep(pause.toMillis());
                 }
@@ -144,12 +149,15 @@ final class ReportLoad implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    /** Failed attempts outside {@code [from, to]}. */
+    /**
+     * Failed attempts that were not under way at any moment of {@code [from, to]}: an attempt sent before an
+     * outage may fail during it, and one sent during it may wait for a connection and fail a little after.
+     */
     List<Failure> failuresOutside(Instant from, Instant to) {
-        return failures.stream().filter(f -> f.at().isBefore(from) || f.at().isAfter(to)).toList();
+        return failures.stream().filter(f -> !f.overlaps(from, to)).toList();
     }
 
-    long failuresBetween(Instant from, Instant to) {
-        return failures.stream().filter(f -> !f.at().isBefore(from) && !f.at().isAfter(to)).count();
+    long failuresDuring(Instant from, Instant to) {
+        return failures.stream().filter(f -> f.overlaps(from, to)).count();
     }
 }

@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ServiceKillFaultIT {
 
-    /** A request sent just before the kill may fail a moment after the service is back. */
-    private static final Duration GRACE = Duration.ofSeconds(5);
-
     @ParameterizedTest
     @EnumSource(Service.class)
     void nothingIsLostOrToldTwiceAfterAKill(Service victim) throws Exception {
@@ -44,11 +41,11 @@ class ServiceKillFaultIT {
         System.out.printf("%nFault test, kill -9 of %s under load: %d requests, %d answered 2xx, %d failed attempts"
                         + " (%d while it was down), back up after %s s, each once everywhere %s s after that%n%n",
                 victim.module(), load.requests().size(), load.answered().size(), load.failures().size(),
-                load.failuresBetween(killed, back.plus(GRACE)), LocalSystem.seconds(Duration.between(killed, back)),
+                load.failuresDuring(killed, back), LocalSystem.seconds(Duration.between(killed, back)),
                 LocalSystem.seconds(Duration.between(back, complete)));
 
         if (victim == Service.COMMAND) {
-            assertThat(load.failuresOutside(killed, back.plus(GRACE))).as("failed attempts outside the outage").isEmpty();
+            assertThat(load.failuresOutside(killed, back)).as("failed attempts outside the outage").isEmpty();
         } else {
             assertThat(load.failures()).as("failed reports: the command service kept running").isEmpty();
         }
