@@ -153,11 +153,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         log.info("PostgreSQL started again on port {}", port());
     }
 
-    /** The arguments after the program in {@code postmaster.opts}, quoted as PostgreSQL wrote them there. */
+    /**
+     * The arguments after the program in {@code postmaster.opts}, quoted as PostgreSQL wrote them there, but for
+     * the data directory, which {@code pg_ctl -D} adds again (else each restart would add one more).
+     */
     private String postmasterOptions() throws IOException {
         String line = Files.readString(dataDir.resolve("postmaster.opts")).strip();
         int firstArgument = line.indexOf(" \"");
-        return firstArgument < 0 ? "" : line.substring(firstArgument + 1);
+        return firstArgument < 0 ? "" : line.substring(firstArgument + 1).replaceAll("\"-D\" \"[^\"]*\" ?", "").strip();
     }
 
     /** {@code pg_ctl} next to the {@code postgres} that {@code postmaster.opts} names. */

@@ -105,7 +105,8 @@ final class ReportLoad implements AutoCloseable {
                     } catch (java.io.IOException e) {
                         failures.add(new Failure(sent, Instant.now(), request.id, e.getClass().getSimpleName()));
                     }
-                    Thread.sleep(pause.toMillis());
+                    // after a failure, wait longer: a client hammering a service that is down is no test of it
+                    Thread.sleep(request.answered == null ? Math.max(1000, pause.toMillis()) : pause.toMillis());
                 }
             }
         } catch (InterruptedException e) {
