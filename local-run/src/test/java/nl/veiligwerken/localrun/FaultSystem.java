@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Run quietly, so that only the tests' own reports are there to follow: no generated history, no recent
  * incidents. Settings (system properties, passed on by {@code ./fault-tests}): {@code faults.dataDir} (default
  * {@code local-run/target/fault-tests}; the services' logs stay there after the run), {@code faults.clients}
- * (reporting threads, default 3), {@code faults.pauseMillis} (between one client's reports, default 250) and
- * {@code faults.kafkaOutageSeconds} (default 120).
+ * (reporting threads, default 3), {@code faults.pauseMillis} (between one client's reports, default 250),
+ * {@code faults.kafkaOutageSeconds} (default 120) and {@code faults.startTimeoutSeconds} (for the services to
+ * come up, default 600).
  */
 final class FaultSystem implements BeforeAllCallback {
 
@@ -50,26 +51,37 @@ final class FaultSystem implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        root.computeIfAbsent(KEY, key -> {
+        Object running = root.computeIfAbsent(KEY, key -> {
             try {
                 return start();
-            } catch (Exception e) {
-                throw new IllegalStateException("The system for the fault tests did not start: " + e.getMessage(), e);
+            } catch (Exception | AssertionError e) {
+                // remembered: the next test class fails at once instead of waiting minutes for the same failure
+                return new IllegalStateException("The system for the fault tests did not start: " + e.getMessage(), e);
             }
-        }, Running.class);
+        });
+        if (running instanceof IllegalStateException failed) {
+            throw failed;
+        }
     }
 
     private static Running start() throws Exception {
         Path repo = Path.of(System.getProperty("vw.repoDir", "..")).toAbsolutePath().normalize();
         Path dataDir = Path.of(System.getProperty("faults.dataDir", "target/fault-tests")).toAbsolutePath();
         deleteRecursively(dataDir);
-        LocalSystem candidate = new LocalSystem(LocalRunSettings.withFreePorts(repo, dataDir),
+        LocalRunSettings free = LocalRunSettings.withFreePorts(repo, dataDir);
+        // a busy machine starts three services slowly, and the fault tests restart them as well
+        LocalRunSettings settings = new LocalRunSettings(free.repoDir(), free.dataDir(), free.postgresPort(),
+                free.smtpPort(), free.servicePorts(), Duration.ofSeconds(Long.getLong("faults.startTimeoutSeconds", 600)),
+                free.serviceJvmOptions());
+        LocalSystem candidate = new LocalSystem(settings,
                 Map.of("DEMO_HISTORY_INCIDENTS", "0", "DEMO_RECENT_INCIDENTS", "false"));
         List<String> missing = candidate.missingJars();
         if (!missing.isEmpty()) {
             fail("The service jars the fault tests start are not built: " + String.join(", ", missing)
                     + ". Run ./fault-tests, which builds them.");
         }
+        // a test JVM that is stopped (a timeout, Ctrl-C) must not leave the services and PostgreSQL behind
+        Runtime.getRuntime().addShutdownHook(new Thread(candidate::stop, "fault-tests-stop"));
         candidate.start();
         system = candidate;
         System.out.println("Fault tests: all services healthy after " + LocalSystem.seconds(system.startupTime())
@@ -77,7 +89,7 @@ final class FaultSystem implements BeforeAllCallback {
         return new Running(candidate);
     }
 
-    /** Closed by JUnit at the end of the run. */
+    /** Closed by JUnit at the end of the run (the shutdown hook then finds it stopped). */
     record Running(LocalSystem system) implements AutoCloseable {
         @Override
         public void close() {
