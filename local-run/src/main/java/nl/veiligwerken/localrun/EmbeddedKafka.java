@@ -51,12 +51,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final int brokerPort;
+    private final int controllerPort;
     private final String clusterId;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String clusterId) {
+    private EmbeddedKafka(KafkaRaftServer server, int brokerPort, int controllerPort, String clusterId) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
         this.clusterId = clusterId;
     }
 
@@ -65,10 +67,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * once the broker accepts clients.
      */
     public static EmbeddedKafka start(Path dataDir) throws IOException {
+        return start(dataDir, LocalRunSettings.freePort(), LocalRunSettings.freePort());
+    }
+
+    /**
+     * As {@link #start(Path)}, on these ports: to start it again where the services, which were given its
+     * address once, look for it ({@link #restart(Path)}).
+     */
+    static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) throws IOException {
         Path metaProperties = dataDir.resolve("meta.properties");
         boolean existing = Files.isRegularFile(metaProperties);
-        int brokerPort = LocalRunSettings.freePort();
-        int controllerPort = LocalRunSettings.freePort();
         KafkaConfig config = new KafkaConfig(serverProperties(dataDir, brokerPort, controllerPort), false);
         if (!existing) {
             // Without meta.properties Kafka cannot start, and whatever else is there cannot be ours: an
@@ -94,7 +102,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     + (existing ? "\nIf its storage is damaged, delete that directory: only Kafka's own copy"
                     + " of the events and the consumers' positions are lost." : ""), e);
         }
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "localhost:" + brokerPort, readClusterId(metaProperties));
+        EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, controllerPort, readClusterId(metaProperties));
         log.info("Kafka on {} ({} data in {})", kafka.bootstrapServers(), existing ? "existing" : "new", dataDir);
         return kafka;
     }
@@ -170,7 +178,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "localhost:" + brokerPort;
+    }
+
+    /**
+     * A new broker on the same data directory and ports, after {@link #close()}: what a restarted Kafka is to
+     * the services' clients, which reconnect to the address they know.
+     */
+    EmbeddedKafka restart(Path dataDir) throws IOException {
+        return start(dataDir, brokerPort, controllerPort);
     }
 
     /** Stays the same for as long as the data directory does: a new one means Kafka's data was lost. */

@@ -28,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final LocalRunSettings settings;
+    private final Map<String, String> extraEnvironment;
     private EmbeddedDatabase database;
     private EmbeddedKafka kafka;
     private DevMailbox mailbox;
@@ -41,7 +42,16 @@ public final class LocalSystem implements AutoCloseable {
     private boolean stopped;
 
     public LocalSystem(LocalRunSettings settings) {
+        this(settings, Map.of());
+    }
+
+    /**
+     * @param extraEnvironment added to (or replacing) each service's environment, for a test that wants the
+     *                         services set differently ({@code DEMO_HISTORY_INCIDENTS=0}, for instance)
+     */
+    public LocalSystem(LocalRunSettings settings, Map<String, String> extraEnvironment) {
         this.settings = settings;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** Jars that are not built yet; starting without them would only fail later and less clearly. */
@@ -130,7 +140,48 @@ public final class LocalSystem implements AutoCloseable {
         env.put("QUERY_URL", url(Service.QUERY).toString());
         env.put("NOTIFIER_URL", url(Service.NOTIFIER).toString());
         env.put("SPRING_PROFILES_ACTIVE", "demo");
+        env.putAll(extraEnvironment);
         return env;
+    }
+
+    /*
+     * Faults on purpose, for the fault tests (FaultIT in the tests): each takes one part away under the
+     * running services, or brings it back where they knew it.
+     */
+
+    /** Stops the broker (a controlled shutdown); its data directory and ports stay for {@link #startKafka()}. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same data directory and ports, after {@link #stopKafka()}. */
+    public void startKafka() throws IOException {
+        kafka = kafka.restart(settings.kafkaDir());
+    }
+
+    /**
+     * Restarts PostgreSQL on the same port and data: {@code pg_ctl stop -m <mode>}, {@code down} without it,
+     * then started again. The services are not told; their connections break and they have to recover.
+     */
+    public void restartPostgres(EmbeddedDatabase.StopMode mode, Duration down) throws IOException, InterruptedException {
+        database.stop(mode);
+        Thread.sleep(down.toMillis());
+        database.startAgain();
+    }
+
+    /** {@code kill -9} of one service's process, whatever it is doing. */
+    public void killService(Service service) throws InterruptedException {
+        services.get(service).kill();
+        log.info("{} killed (kill -9)", service.module());
+    }
+
+    /** Starts a service again (after {@link #killService}) with the same environment; returns once it is UP. */
+    public void startService(Service service) throws IOException, InterruptedException {
+        ServiceProcess process = ServiceProcess.start(service, service.jar(settings.repoDir()),
+                settings.serviceJvmOptions(), environmentFor(service),
+                settings.logDir().resolve(service.module() + ".log"), url(service));
+        keep(process::requestStop, () -> services.put(service, process));
+        process.awaitHealthy(Instant.now().plus(settings.startTimeout()));
     }
 
     private void checkPortsFree() {

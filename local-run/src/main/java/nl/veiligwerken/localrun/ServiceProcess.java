@@ -113,6 +113,14 @@ public final class ServiceProcess {
         }
     }
 
+    /** {@code kill -9}: no shutdown hook, no graceful end of what the service was doing. Waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux and macOS
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(service.module() + " (pid " + process.pid() + ") survived kill -9");
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -65,6 +65,15 @@ final class Browser {
                 .build());
     }
 
+    /** A JSON API call on the signed-in session, waiting at most {@code timeout} for the answer. */
+    HttpResponse<String> postJson(URI uri, String json, Duration timeout) throws IOException, InterruptedException {
+        return send(request(uri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Follows a redirect answer to the page it points at. */
     HttpResponse<String> follow(URI base, HttpResponse<String> redirect) throws IOException, InterruptedException {
         String location = redirect.headers().firstValue("Location").orElseThrow();

@@ -39,13 +39,15 @@ class KafkaEventPublisher {
     private final JsonMapper json;
     private final PublishingProperties properties;
     private final IncidentLookup incidents;
+    private final PublisherRecovery recovery;
 
     KafkaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, PublishingProperties properties,
-                        IncidentLookup incidents) {
+                        IncidentLookup incidents, PublisherRecovery recovery) {
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
         this.incidents = incidents;
+        this.recovery = recovery;
     }
 
     @EventHandler
@@ -55,11 +57,16 @@ class KafkaEventPublisher {
         }
         PublishedMessages.of(event, this::teamOf).ifPresent(published -> {
             List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
-            KafkaBatches.failFastIfAnEarlierSendFailed(pending);
             ProducerRecord<String, String> record = KafkaBatches.cloudEvent(properties.topic(), published.incidentId(),
                     json.writeValueAsString(published.payload()), message.getIdentifier(), published.type().type(),
                     PublishedEventType.SOURCE, message.getTimestamp());
-            pending.add(kafka.send(record));
+            try {
+                KafkaBatches.failFastIfAnEarlierSendFailed(pending);
+                pending.add(kafka.send(record));
+            } catch (RuntimeException e) { // the batch's earlier send failed, or this one could not even start
+                recovery.kafkaFailed();
+                throw e;
+            }
         });
     }
 
@@ -76,7 +83,14 @@ class KafkaEventPublisher {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(PENDING_SENDS, key -> {
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            root.onPrepareCommit(uow -> KafkaBatches.awaitAcknowledgements(sends, properties.ackTimeout()));
+            root.onPrepareCommit(uow -> {
+                try {
+                    KafkaBatches.awaitAcknowledgements(sends, properties.ackTimeout());
+                } catch (KafkaBatches.KafkaUnavailableException e) {
+                    recovery.kafkaFailed();
+                    throw e;
+                }
+            });
             return sends;
         });
     }
