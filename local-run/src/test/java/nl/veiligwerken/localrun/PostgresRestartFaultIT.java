@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PostgreSQL restarted under load, with {@code pg_ctl stop -m fast} (open transactions rolled back) and
  * {@code -m immediate} (as a crash: recovery from the write-ahead log), down for a few seconds. Reports fail only
- * while it is away; every report answered 2xx is there once, in the view and with its leaders, and the services'
+ * while it is away, and are answered 503 (try again) rather than 500; every report answered 2xx is there once, in the view and with its leaders, and the services'
  * processors get there by themselves: the same processes as before the restart.
  * Not part of {@code ./mvnw verify}: run with {@code ./fault-tests}.
  */
@@ -51,6 +51,9 @@ class PostgresRestartFaultIT {
                 load.failuresDuring(stopped, back), LocalSystem.seconds(Duration.between(back, complete)));
 
         assertThat(load.failuresOutside(stopped, back)).as("failed attempts outside the outage").isEmpty();
+        assertThat(load.failures()).as("an answer while the database is away says 'try again' (503), never 500")
+                .extracting(ReportLoad.Failure::what).filteredOn(what -> what.startsWith("HTTP "))
+                .allMatch("HTTP 503"::equals);
         for (Service service : Service.values()) {
             assertThat(system.service(service).pid()).as("%s was not restarted", service.module()).isEqualTo(pids.get(service));
             assertThat(system.service(service).isAlive()).as("%s is still running", service.module()).isTrue();

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -26,6 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +38,15 @@ import java.util.Map;
 
 /**
  * Every failure of a JSON endpoint becomes {@code application/problem+json}: bad JSON and bad fields are 400
- * with an {@code errors} list naming each field, rejections carry their own status, and anything unexpected is
- * a 500 that says nothing about the inside (it is logged instead).
+ * with an {@code errors} list naming each field, rejections carry their own status, a database out of reach is a
+ * 503 to retry, and anything unexpected is a 500 that says nothing about the inside (it is logged instead).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "10";
 
     /** One field that was wrong, in the request's language. */
     public record FieldProblem(String field, String message) {
@@ -103,10 +109,33 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof org.springframework.web.ErrorResponse) {
             throw ex; // a standard Spring MVC exception: the base class answers it
         }
+        if (isUnavailableStorage(ex)) {
+            // the database is restarting or out of connections: a retry will do (a report resent with its id is kept once)
+            log.warn("API request refused while the database is unavailable: {}", ex.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    messages.getMessage("problem.unavailable", null, locale));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+        }
         log.error("Unexpected failure in an API request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 messages.getMessage("problem.unexpected", null, locale));
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Whether the failure, however deep Axon or Spring wrapped it, is the database being out of reach (restarting,
+     * refusing connections, the pool timing out), as opposed to a fault in the request or the code.
+     */
+    static boolean isUnavailableStorage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ProblemDetail invalid(Locale locale, BindingResult result) {
