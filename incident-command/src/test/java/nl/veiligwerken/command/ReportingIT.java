@@ -43,6 +43,8 @@ class ReportingIT {
     tools.jackson.databind.json.JsonMapper jsonMapper;
     @Autowired
     AccountDirectory directory;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
 
     CommandTestUsers users;
     VwUser staff;
@@ -100,6 +102,36 @@ class ReportingIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reportedFor"))
                 .andExpect(jsonPath("$.errors[0].message").value("Kies een collega uit het team."));
+    }
+
+    /**
+     * PostgreSQL itself refuses to commit a transaction in which a statement failed; a failure raised in Java by
+     * the lookup's handler must fail the command too, rather than be logged and committed (Axon's default).
+     */
+    @Test
+    void aReportWhoseLookupCannotBeWrittenIsNotStoredEither() throws Exception {
+        assertThat(processing.listenerInvocationErrorHandler("incident-lookup"))
+                .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);
+        jdbc.execute("""
+                create or replace function command.refuse_marked_lookup() returns trigger language plpgsql as $$
+                begin
+                    if new.content::text like '%LOOKUP-REFUSED%' then raise exception 'lookup refused'; end if;
+                    return new;
+                end $$""");
+        jdbc.execute("create trigger refuse_marked_lookup before insert on command.incident_lookup"
+                + " for each row execute function command.refuse_marked_lookup()");
+        try {
+            long before = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+            String id = UUID.randomUUID().toString();
+            mvc.perform(post("/api/incidents").with(user(staff)).contentType(MediaType.APPLICATION_JSON)
+                            .content(body(",\"incidentId\":\"" + id + "\"").replace("Dreigde met een stoel", "LOOKUP-REFUSED")))
+                    .andExpect(status().is5xxServerError());
+            assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class))
+                    .as("no event without its lookup row").isEqualTo(before);
+        } finally {
+            jdbc.execute("drop trigger refuse_marked_lookup on command.incident_lookup");
+            jdbc.execute("drop function command.refuse_marked_lookup()");
+        }
     }
 
     @Test
