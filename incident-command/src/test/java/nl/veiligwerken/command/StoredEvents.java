@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An incident's stored events as the services read them: through the event store, so with their personal fields
@@ -25,6 +27,14 @@ final class StoredEvents {
         return events.readEvents(incidentId, 0L).asStream()
                 .map(event -> event.getPayloadType().getName() + " " + json.writeValueAsString(event.getPayload()))
                 .toList();
+    }
+
+    /** Every event of the incident in order: its event identifier and its JSON. */
+    Map<String, String> jsonByEventId(String incidentId) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        events.readEvents(incidentId, 0L).asStream()
+                .forEach(event -> byId.put(event.getIdentifier(), json.writeValueAsString(event.getPayload())));
+        return byId;
     }
 
     /** The incident's events of one payload type, in order, as JSON. */
