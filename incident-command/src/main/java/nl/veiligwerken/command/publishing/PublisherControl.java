@@ -1,12 +1,10 @@
 package nl.veiligwerken.command.publishing;
 
+import nl.veiligwerken.platform.axon.ProcessorProgress;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The administrator's hold on the Kafka publisher: pausing it stops publication (events wait in the event store,
@@ -28,14 +26,8 @@ public class PublisherControl {
 
     public Status status() {
         StreamingEventProcessor processor = processor();
-        List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
-        long position = segments.stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min().orElse(-1);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new Status(processor.getName(), processor.isRunning(), caughtUp, position);
+        ProcessorProgress progress = ProcessorProgress.of(processor);
+        return new Status(processor.getName(), processor.isRunning(), progress.caughtUp(), progress.position());
     }
 
     public Status pause() {

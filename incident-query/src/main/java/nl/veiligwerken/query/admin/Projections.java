@@ -1,15 +1,14 @@
 package nl.veiligwerken.query.admin;
 
+import nl.veiligwerken.platform.axon.ProcessorProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The views of this service, each a processing group with its own tokens: how far each has come, and a
@@ -85,13 +84,8 @@ public class Projections {
     }
 
     private static Status status(StreamingEventProcessor processor) {
-        List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
-        long position = segments.stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min().orElse(-1);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new Status(processor.getName(), processor.isRunning(), processor.isReplaying(), caughtUp, position);
+        ProcessorProgress progress = ProcessorProgress.of(processor);
+        return new Status(processor.getName(), processor.isRunning(), processor.isReplaying(), progress.caughtUp(),
+                progress.position());
     }
 }
