@@ -58,7 +58,19 @@ class ComplianceFigures {
 
     /** The team asked for, else the first the person may see; null when they may see none. */
     TeamId team(String asked, VwUser user) {
-        return asked == null || asked.isBlank() ? teams(user).stream().findFirst().orElse(null) : new TeamId(asked.strip());
+        return asked == null || asked.isBlank() ? teams(user).stream().findFirst().orElse(null) : named(asked);
+    }
+
+    /**
+     * A team named in the address. 400 for a name with control characters: no team has one, and the database
+     * refuses a NUL in a query (a 500, for the prevention officer, who may look up any team).
+     */
+    static TeamId named(String asked) {
+        String name = asked.strip();
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.invalid");
+        }
+        return new TeamId(name);
     }
 
     /** The quarter asked for ({@code 2026-Q3}), else the current one; empty for a quarter that does not exist. */
@@ -110,7 +122,7 @@ class ComplianceFigures {
         if (team == null || team.isBlank()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "compliance.team.missing");
         }
-        return new TeamId(team.strip());
+        return named(team);
     }
 
     Quarter requiredQuarter(String asked) {
