@@ -89,7 +89,7 @@ class DemoAccountsIT {
     }
 
     @Test
-    void everyOpenTaskOfTheDemoEitherFellOverdueOrHasItsDeadline() {
+    void everyOpenTaskOfTheDemoEitherFellOverdueOrHasItsDeadlineAndEveryClosedIncidentItsErasure() {
         // a task scheduled and not ended must have a deadline ahead; one whose due time passed has its overdue event
         String open = """
                 select s.payload_type, convert_from(s.payload, 'UTF8')::jsonb as task
@@ -105,7 +105,11 @@ class DemoAccountsIT {
         long deadlines = jdbc.sql("select count(*) from command.scheduled_tasks").query(Long.class).single();
         assertThat(openTasks).as("open tasks in the demo").isGreaterThan(RECENT.size());
         assertThat(openPastDue).as("open tasks past their due time without an overdue event").isZero();
-        assertThat(deadlines).as("deadlines scheduled").isEqualTo(openTasks);
+        // the demo history never reopens: every closing closes for good, and its erasure is scheduled
+        long closed = jdbc.sql("select count(*) from eventstore.domain_event_entry where payload_type like '%IncidentClosedEvent'")
+                .query(Long.class).single();
+        assertThat(closed).as("closed incidents in the demo").isPositive();
+        assertThat(deadlines).as("deadlines scheduled: the open tasks' and the closed incidents' erasure").isEqualTo(openTasks + closed);
     }
 
     @Test

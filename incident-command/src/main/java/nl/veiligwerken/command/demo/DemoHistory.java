@@ -1,5 +1,6 @@
 package nl.veiligwerken.command.demo;
 
+import nl.veiligwerken.api.closing.IncidentClosedEvent;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
 import nl.veiligwerken.api.protocol.ProtocolStep;
@@ -8,7 +9,9 @@ import nl.veiligwerken.api.protocol.TaskCompletedEvent;
 import nl.veiligwerken.api.protocol.TaskOverdueEvent;
 import nl.veiligwerken.api.protocol.TaskScheduledEvent;
 import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
+import nl.veiligwerken.command.incident.ErasureDeadline;
 import nl.veiligwerken.command.incident.TaskDeadlines;
+import nl.veiligwerken.command.protocol.DueTimes;
 import nl.veiligwerken.command.protocol.ProtocolBook;
 import nl.veiligwerken.demo.HistoryGenerator;
 import nl.veiligwerken.demo.RecentIncidents;
@@ -61,6 +64,7 @@ public class DemoHistory {
 
     private final EventStore events;
     private final DeadlineManager deadlines;
+    private final DueTimes dueTimes;
     private final ProtocolBook protocol;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -68,12 +72,14 @@ public class DemoHistory {
     private final int incidents;
     private final boolean recent;
 
-    DemoHistory(EventStore events, DeadlineManager deadlines, ProtocolBook protocol, JdbcClient jdbc, Clock clock,
+    DemoHistory(EventStore events, DeadlineManager deadlines, DueTimes dueTimes, ProtocolBook protocol, JdbcClient jdbc,
+                Clock clock,
                 PlatformProperties platform,
                 @Value("${veilig-werken.demo.history-incidents:0}") int incidents,
                 @Value("${veilig-werken.demo.recent-incidents:false}") boolean recent) {
         this.events = events;
         this.deadlines = deadlines;
+        this.dueTimes = dueTimes;
         this.protocol = protocol;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -133,6 +139,11 @@ public class DemoHistory {
      */
     private List<Object> settled(HistoryGenerator.Incident incident, Instant now, List<TaskScheduledEvent> ahead) {
         List<Object> settled = new ArrayList<>(incident.events());
+        if (settled.get(settled.size() - 1) instanceof IncidentClosedEvent closed) {
+            // closed: its personal data is erased at the end of the retention term, as for any closed incident
+            ErasureDeadline.schedule(deadlines, dueTimes, incident.id(), closed.closedAt(),
+                    protocol.version(1).retentionYears());
+        }
         for (TaskScheduledEvent open : stillOpen(incident.events())) {
             if (open.dueAt().isAfter(now)) {
                 ahead.add(open);

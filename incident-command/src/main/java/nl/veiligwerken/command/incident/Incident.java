@@ -585,10 +585,8 @@ class Incident {
             throw new StepsStillOpenException(openTasks.values().stream().map(OpenTask::step).distinct().sorted().toList());
         }
         apply(new IncidentClosedEvent(incidentId, command.closedBy().username(), command.closedAt()));
-        int retentionYears = protocol.version(protocolVersion).retentionYears();
-        deadlines.schedule(dueTimes.yearsAfter(command.closedAt(),
-                        retentionYears < 1 ? ProtocolAgreementAdoptedEvent.DEFAULT_RETENTION_YEARS : retentionYears),
-                ERASURE, incidentId);
+        ErasureDeadline.schedule(deadlines, dueTimes, incidentId, command.closedAt(),
+                protocol.version(protocolVersion).retentionYears());
         return AggregateLifecycle.getVersion();
     }
 
