@@ -117,6 +117,14 @@ class DailyDigestIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("delivery"));
+        // a number is not a choice (Jackson would read 0 as the first constant, EACH_MESSAGE, and store it)
+        mvc.perform(put("/api/notifications/preferences").with(httpBasic(person, "secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"delivery\":1,\"language\":\"nl\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/notifications/preferences").with(httpBasic(person, "secret")))
+                .andExpect(jsonPath("$.delivery").value("EACH_MESSAGE"))
+                .andExpect(jsonPath("$.language").value("en"));
         mvc.perform(put("/api/notifications/preferences").with(httpBasic(person, "secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"delivery\":\"DAILY_DIGEST\",\"language\":\"fr\"}"))
                 .andExpect(status().isBadRequest())
