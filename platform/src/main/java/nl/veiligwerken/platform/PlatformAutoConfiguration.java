@@ -16,6 +16,7 @@ import nl.veiligwerken.platform.web.ApiMappingProblemHandler;
 import nl.veiligwerken.platform.web.ApiProblemHandler;
 import nl.veiligwerken.platform.web.FormRowLimit;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
+import nl.veiligwerken.platform.web.NulParameterGuard;
 import nl.veiligwerken.platform.web.LoginController;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -64,6 +65,11 @@ public class PlatformAutoConfiguration {
     @Bean
     FormRowLimit formRowLimit() {
         return new FormRowLimit();
+    }
+
+    @Bean
+    NulParameterGuard nulParameterGuard() {
+        return new NulParameterGuard();
     }
 
     @Bean
