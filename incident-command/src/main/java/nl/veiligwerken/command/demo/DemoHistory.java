@@ -96,6 +96,7 @@ public class DemoHistory {
         }
         Instant now = clock.instant();
         List<TaskScheduledEvent> ahead = new ArrayList<>();
+        List<IncidentClosedEvent> closings = new ArrayList<>();
         if (incidents > 0) {
             Duration year = Duration.ofDays(365);
             // reports up to a week ago: what is still open is what a team would still be working on
@@ -104,7 +105,7 @@ public class DemoHistory {
             List<DomainEventMessage<?>> batch = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 HistoryGenerator.Incident incident = generator.incident();
-                batch.addAll(messages(incident, settled(incident, now, ahead), MetaData.with(METADATA_KEY, true)));
+                batch.addAll(messages(incident, settled(incident, now, ahead, closings), MetaData.with(METADATA_KEY, true)));
                 if (batch.size() >= 500 || i == incidents - 1) {
                     events.publish(batch);
                     appended += batch.size();
@@ -116,11 +117,15 @@ public class DemoHistory {
         if (recent) {
             List<HistoryGenerator.Incident> news = new RecentIncidents(now, cast(), platform.zone()).incidents();
             for (HistoryGenerator.Incident incident : news) {
-                events.publish(messages(incident, settled(incident, now, ahead), MetaData.emptyInstance()));
+                events.publish(messages(incident, settled(incident, now, ahead, closings), MetaData.emptyInstance()));
             }
             log.info("Demo: {} recent incidents, published as news", news.size());
         }
         ahead.forEach(task -> TaskDeadlines.schedule(deadlines, task));
+        // closed for good (the history never reopens): erased at the end of the retention term, as any closed incident
+        int retentionYears = protocol.version(1).retentionYears();
+        closings.forEach(closed -> ErasureDeadline.schedule(deadlines, dueTimes, closed.incidentId(), closed.closedAt(),
+                retentionYears));
     }
 
     private static List<DomainEventMessage<?>> messages(HistoryGenerator.Incident incident, List<Object> payloads,
@@ -135,14 +140,14 @@ public class DemoHistory {
 
     /**
      * The incident's events as the aggregate would have left them by {@code now}: an open task whose due time has
-     * passed has its overdue event; one still ahead is added to {@code ahead}, to get its deadline.
+     * passed has its overdue event; one still ahead is added to {@code ahead}, to get its deadline; a closed one's
+     * closing is added to {@code closings}, to get its erasure.
      */
-    private List<Object> settled(HistoryGenerator.Incident incident, Instant now, List<TaskScheduledEvent> ahead) {
+    private List<Object> settled(HistoryGenerator.Incident incident, Instant now, List<TaskScheduledEvent> ahead,
+                                 List<IncidentClosedEvent> closings) {
         List<Object> settled = new ArrayList<>(incident.events());
         if (settled.get(settled.size() - 1) instanceof IncidentClosedEvent closed) {
-            // closed: its personal data is erased at the end of the retention term, as for any closed incident
-            ErasureDeadline.schedule(deadlines, dueTimes, incident.id(), closed.closedAt(),
-                    protocol.version(1).retentionYears());
+            closings.add(closed);
         }
         for (TaskScheduledEvent open : stillOpen(incident.events())) {
             if (open.dueAt().isAfter(now)) {
