@@ -2,13 +2,21 @@ package nl.veiligwerken.command.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -48,13 +56,35 @@ class DeadlineSchedulerConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's auto-configuration would build a plain {@link DbSchedulerDeadlineManager} the same way; this one keeps
+     * the index that makes cancelling an incident's deadline a lookup instead of a pass over every deadline.
+     * Started and stopped with the scheduler below, not by Axon.
+     */
     @Bean
-    SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
+    IndexedDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
+                                           @Qualifier("eventSerializer") Serializer serializer,
+                                           TransactionManager transactionManager,
+                                           DeadlineManagerSpanFactory spanFactory, DataSource dataSource) {
+        DbSchedulerDeadlineManager.Builder builder = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false);
+        return new IndexedDeadlineManager(builder, scheduler, serializer, JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler, IndexedDeadlineManager deadlines) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
+                deadlines.indexUnindexed();
                 scheduler.start();
                 running = true;
             }
@@ -76,5 +106,25 @@ class DeadlineSchedulerConfiguration {
                 return Integer.MAX_VALUE - 100;
             }
         };
+    }
+
+    /** Removes the index rows of deadlines that have fired, now and then. */
+    @Bean
+    DeadlineIndexUpkeep deadlineIndexUpkeep(IndexedDeadlineManager deadlines) {
+        return new DeadlineIndexUpkeep(deadlines);
+    }
+
+    static final class DeadlineIndexUpkeep {
+        private final IndexedDeadlineManager deadlines;
+
+        DeadlineIndexUpkeep(IndexedDeadlineManager deadlines) {
+            this.deadlines = deadlines;
+        }
+
+        @Scheduled(fixedDelayString = "${veilig-werken.deadlines.index-upkeep:1h}",
+                initialDelayString = "${veilig-werken.deadlines.index-upkeep:1h}")
+        void forgetFired() {
+            deadlines.forgetFired();
+        }
     }
 }
