@@ -67,6 +67,8 @@ class CommandServiceIT {
     AccountDirectory directory;
     @Autowired
     EmbeddedKafkaBroker kafka;
+    @Autowired
+    nl.veiligwerken.command.publishing.PublisherControl publisher;
 
     CommandTestUsers users;
 
@@ -225,6 +227,21 @@ class CommandServiceIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(incidentId)))
                 .andExpect(content().string(containsString("binnen 24 uur collegiale opvang")));
+    }
+
+    /**
+     * Axon's default event store has a producer thread that reads ahead into a cache shared by the processors; after
+     * a large import it held the events in memory until the service ran out of heap (docs/performance.md). Here the
+     * publisher reads its own stream, so once it has caught up with a new report no such thread runs.
+     */
+    @Test
+    void theProcessorsReadTheStoreThemselvesWithoutASharedReadAheadCache() throws Exception {
+        users.report(mvc, "Dreigde met een stoel");
+        long head = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status().position() >= head);
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
     }
 
     @Test
