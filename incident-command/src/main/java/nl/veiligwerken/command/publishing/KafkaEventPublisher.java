@@ -50,12 +50,13 @@ class KafkaEventPublisher {
         this.recovery = recovery;
     }
 
+    /** Takes the message, not its payload: history passed by is not deserialized (nor its personal data decrypted). */
     @EventHandler
-    void on(Object event, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
+    void on(EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         if (message.getMetaData().containsKey(DemoHistory.METADATA_KEY)) {
             return; // generated history for a demo: not news, nobody is to be told
         }
-        PublishedMessages.of(event, this::teamOf).ifPresent(published -> {
+        PublishedMessages.of(message.getPayload(), this::teamOf).ifPresent(published -> {
             List<CompletableFuture<?>> pending = pendingSends(unitOfWork);
             ProducerRecord<String, String> record = KafkaBatches.cloudEvent(properties.topic(), published.incidentId(),
                     json.writeValueAsString(published.payload()), message.getIdentifier(), published.type().type(),
