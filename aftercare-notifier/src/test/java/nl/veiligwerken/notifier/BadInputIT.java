@@ -48,13 +48,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue 7, item 6, for the notifier: malformed mail settings (form and API), notification and dead-letter ids
- * that are no ids or of nothing, and posts without their CSRF token, generated from a valid request of each
- * ({@link MalformedRequests}, seeded: the seed is printed) and mixed at random from the same seed, by a person
- * allowed everywhere. Each answer is a 4xx: a problem JSON with a {@code detail} from the API, the form again
- * with its Dutch error text (or a 4xx) from a page; a 403 without the CSRF token; never a 5xx or a stack trace.
- * And nothing is stored: every table the notifier writes holds what it held. On a database of its own, with no
- * mail server (mails are not what it is about).
+ * Issue 7, item 6, for the notifier: malformed mail settings (form and API), privacy export and notification
+ * filters that name no one or cannot be names, notification and dead-letter ids that are no ids, of nothing or of
+ * someone else, a dead letter offered again twice, and posts without their CSRF token (also on a real unread
+ * notification and a real dead letter), generated from a valid request of each ({@link MalformedRequests},
+ * seeded: the seed is printed) and mixed at random from the same seed, by a person allowed everywhere. Each
+ * answer is a 4xx: a problem JSON with a {@code detail} from the API, the form again with its Dutch error text
+ * (or a 4xx) from a page; a 403 without the CSRF token; never a 5xx or a stack trace. And nothing is stored:
+ * every table the notifier writes holds what it held, row for row, and a refused export leaves no row in the
+ * audit log. On a database of its own, with no mail server (mails are not what it is about).
  */
 @SpringBootTest(properties = {
         "veilig-werken.notifier.mail.interval=1h",
@@ -81,8 +83,10 @@ class BadInputIT {
 
     /** Huge enough to be refused, small enough to keep the run short. */
     private static final String LARGE = "x".repeat(100_000);
-    /** Random mixtures per templated endpoint, on top of the one-thing-wrong cases. */
-    private static final int MIXED = 60;
+    /** Random mixtures per mail-settings endpoint, on top of the one-thing-wrong cases. */
+    private static final int MIXED = 75;
+    /** Random numbers that are no notification's or dead letter's id, per endpoint with an id. */
+    private static final int RANDOM_IDS = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -98,7 +102,8 @@ class BadInputIT {
     void malformedRequestsAreRefusedWithAClearAnswerAndStoreNothing() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TeamId team = new TeamId("bad-" + suffix);
-        Set<Role> roles = Set.of(Role.STAFF, Role.TEAM_LEADER, Role.ADMIN);
+        // the prevention officer for the privacy export, the administrator for the dead letters
+        Set<Role> roles = Set.of(Role.STAFF, Role.TEAM_LEADER, Role.ADMIN, Role.PREVENTION_OFFICER);
         String username = "all-" + suffix;
         directory.saveTeam(team, "Team " + suffix);
         directory.saveAccount(username, username, username + "@example.test", "{noop}x", roles, Set.of(team),
@@ -109,10 +114,18 @@ class BadInputIT {
         Map<String, Object> preference = map("delivery", "DAILY_DIGEST", "language", "en");
         mvc.perform(put("/api/notifications/preferences").with(user(all)).contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(preference))).andExpect(status().isOk());
+        // an unread notification of theirs and one of someone else's; a dead letter waiting and one offered again
+        long own = notification(username, suffix + "-own");
+        long othersId = notification("iemand-anders-" + suffix, suffix + "-other");
+        long waiting = deadLetter(false);
+        long retried = deadLetter(true);
 
         List<Template> templates = List.of(
                 Template.json("PUT /api/notifications/preferences", "/api/notifications/preferences", preference),
-                Template.form("POST /notifications/preferences", "/notifications/preferences", preference));
+                Template.form("POST /notifications/preferences", "/notifications/preferences", preference),
+                Template.query("GET /api/privacy/export", "/api/privacy/export", map("person", "iemand-anders-" + suffix)),
+                Template.query("GET /api/notifications", "/api/notifications", map("recipient", username),
+                        "recipient"));
 
         long seed = MalformedRequests.seed();
         System.out.println("BadInputIT (notifier): seed " + seed + " (repeat with -Dbad-input.seed=" + seed + ")");
@@ -121,13 +134,23 @@ class BadInputIT {
         List<Case> cases = new ArrayList<>();
         for (Template template : templates) {
             generator.of(template).stream().map(BadInputIT::smaller).forEach(cases::add);
-            for (int i = 0; i < MIXED; i++) {
-                cases.add(mixed(template, random));
+            if (template.carrier() != Carrier.QUERY) {
+                for (int i = 0; i < MIXED; i++) {
+                    cases.add(mixed(template, random));
+                }
             }
         }
+        // a person to export who cannot be one: none, blank, longer than any username, a NUL (any other text
+        // names a person the notifier does not know, whose export is empty, as documented)
+        for (String person : List.of("", " ", "\t\n", "x".repeat(65), LARGE.substring(0, 5_000), LARGE,
+                "\u0000")) {
+            cases.add(new Case("GET /api/privacy/export", "person " + printable(person), "GET", "/api/privacy/export",
+                    Carrier.QUERY, null, null, Map.of("person", List.of(person)), false, false));
+        }
         // someone else's notifications through the API's filter: refused, and a filter that is no name
-        for (String recipient : List.of("iemand-anders", LARGE, "<script>", "")) {
-            cases.add(new Case("GET /api/notifications", "recipient " + abbreviated(recipient), "GET",
+        for (String recipient : List.of("iemand-anders-" + suffix, username.toUpperCase(java.util.Locale.ROOT),
+                username + " ", LARGE, "<script>", "", " ", "x".repeat(65), "\u0000", "\uFFFF\uD800")) {
+            cases.add(new Case("GET /api/notifications", "recipient " + printable(recipient), "GET",
                     "/api/notifications", Carrier.QUERY, null, null, Map.of("recipient", List.of(recipient)),
                     false, false));
         }
@@ -141,14 +164,18 @@ class BadInputIT {
             }
             boolean api = pattern.startsWith("/api/");
             if (!"GET".equals(method) && templates.stream().noneMatch(t -> t.endpoint().equals(endpoint))) {
-                cases.addAll(generator.generic(endpoint, pattern.replace("{id}", "1")).stream()
+                // a real id where a refusal must keep it as it is: someone else's notification, the dead letter
+                // already offered again (the API's retry takes no body: a broken one meets the 409)
+                String id = pattern.startsWith("/notifications/") ? String.valueOf(othersId)
+                        : api ? String.valueOf(retried) : String.valueOf(Long.MAX_VALUE);
+                cases.addAll(generator.generic(endpoint, pattern.replace("{id}", id)).stream()
                         .map(BadInputIT::smaller).toList());
             }
             if (pattern.contains("{")) {
-                List<String> nothings = new ArrayList<>(List.of("geen-id", "-1", "0", "1.5", "1e3",
+                List<String> nothings = new ArrayList<>(List.of("geen-id", "-1", "0", "1.5", "1e3", "0x10", "+-1",
                         "99999999999999999999", "9223372036854775807", "%C3%28", UUID.randomUUID().toString(),
                         LARGE.substring(0, 5_000)));
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < RANDOM_IDS; i++) {
                     nothings.add(String.valueOf(1_000_000 + random.nextInt(1_000_000_000)));
                 }
                 for (String nothing : nothings) {
@@ -160,24 +187,45 @@ class BadInputIT {
                 }
             }
         }
+        // what a forged post would change if it got through: their own unread notification, a waiting dead letter
+        for (String[] post : new String[][]{{"POST /notifications/{id}/read", "/notifications/" + own + "/read"},
+                {"POST /admin/dead-letters/{id}/retry", "/admin/dead-letters/" + waiting + "/retry"}}) {
+            for (boolean forged : new boolean[]{false, true}) {
+                cases.add(new Case(post[0], (forged ? "forged CSRF token" : "without CSRF token") + " on a real one",
+                        "POST", post[1], Carrier.FORM, "application/x-www-form-urlencoded", null, Map.of(), false,
+                        forged));
+            }
+        }
+        cases.add(new Case("POST /notifications/{id}/read", "someone else's", "POST", "/notifications/" + othersId
+                + "/read", Carrier.FORM, "application/x-www-form-urlencoded", null, Map.of(), true, false));
+        cases.add(new Case("POST /api/admin/dead-letters/{id}/retry", "offered again before", "POST",
+                "/api/admin/dead-letters/" + retried + "/retry", Carrier.JSON, null, null, Map.of(), false, false));
 
         String stored = stored();
+        long audited = auditRows();
         List<String> problems = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (Case c : cases) {
-            String problem = check(c, all, statuses);
+            int[] status = new int[1];
+            String problem = check(c, all, statuses, status);
             String after = stored();
             if (!after.equals(stored)) {
-                problem = (problem == null ? "" : problem + "; ") + "stored something";
+                problem = (problem == null ? "" : problem + "; ") + "stored something: " + stored + " -> " + after;
                 stored = after;
             }
+            long auditedAfter = auditRows();
+            if (auditedAfter != audited && (status[0] < 200 || status[0] >= 300)) {
+                problem = (problem == null ? "" : problem + "; ") + "refused with " + status[0] + " but "
+                        + (auditedAfter - audited) + " export(s) on record in the audit log";
+            }
+            audited = auditedAfter;
             if (problem != null) {
-                problems.add(c + ": " + problem);
+                problems.add(printable(c + ": " + problem));
             }
         }
         System.out.printf("BadInputIT (notifier): %d malformed requests to %d endpoints, answers %s, %d problems%n",
                 cases.size(), cases.stream().map(Case::endpoint).distinct().count(), statuses, problems.size());
-        problems.stream().limit(40).forEach(p -> System.out.println("BadInputIT (notifier): " + p));
+        problems.stream().limit(60).forEach(p -> System.out.println("BadInputIT (notifier): " + p));
         assertThat(cases.size()).as("generated cases").isGreaterThanOrEqualTo(300);
         assertThat(problems).as("malformed requests answered wrongly (seed %d)", seed).isEmpty();
     }
@@ -215,7 +263,8 @@ class BadInputIT {
             "EACH-MESSAGE", "DAILY", "GEEN_BEKENDE_WAARDE", "<script>alert(1)</script>", "'; drop table mail_preference; --",
             "\u0000", 0, -1, 1.5, true, "99999999999999999999", LARGE);
 
-    private String check(Case c, VwUser user, Map<Integer, Integer> statuses) {
+    /** Null when the answer is a clear refusal, otherwise what is wrong with it; {@code answered[0]}: the status. */
+    private String check(Case c, VwUser user, Map<Integer, Integer> statuses, int[] answered) {
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(c.method()), c.path())
                 .with(user(user)).header("Accept-Language", "nl");
         boolean api = c.path().startsWith("/api/");
@@ -240,6 +289,7 @@ class BadInputIT {
             return "threw " + failed;
         }
         int status = result.getResponse().getStatus();
+        answered[0] = status;
         statuses.merge(status, 1, Integer::sum);
         String body;
         try {
@@ -286,6 +336,47 @@ class BadInputIT {
                     + " order by t::text), '')) from notifier." + table + " t", String.class)).append(' ');
         }
         return digest.toString();
+    }
+
+    /** The audit log is append-only: its length says whether a request put an export on record. */
+    private long auditRows() {
+        return jdbc.queryForObject("select count(*) from audit.audit_log", Long.class);
+    }
+
+    /** An unread notification for {@code recipient}, its mail sent already (so no mail run touches it). */
+    private long notification(String recipient, String event) {
+        jdbc.update("insert into notifier.processed_event (event_id, event_type, processed_at) values (?, ?, now())",
+                event, "IncidentReported");
+        return jdbc.queryForObject("""
+                insert into notifier.notification (source_event_id, kind, recipient_username, recipient_name,
+                    recipient_email, language, team_id, team_name, incident_id, created_at, mail_status,
+                    next_attempt_at, mail_sent_at)
+                values (?, 'NEW_INCIDENT', ?, ?, ?, 'nl', 'bad', 'Team', ?, now(), 'SENT', now(), now())
+                returning id""", Long.class, event, recipient, recipient, recipient + "@example.test",
+                UUID.randomUUID().toString());
+    }
+
+    /** A record the notifier could not read, as it arrived on the dead-letter topic; {@code retried}: offered again. */
+    private long deadLetter(boolean retried) {
+        return jdbc.queryForObject("""
+                insert into notifier.dead_letter (dlt_topic, dlt_partition, dlt_offset, record_key, record_value,
+                    headers, received_at, retried_at, retried_by)
+                values ('incident-events.DLT', 0, ?, 'bad-input', ?, '[]', now(), ?, ?) returning id""", Long.class,
+                System.nanoTime(), "{".getBytes(StandardCharsets.UTF_8),
+                retried ? java.sql.Timestamp.from(java.time.Instant.now()) : null, retried ? "beheerder" : null);
+    }
+
+    /** The text with control characters, unassigned ones and lone surrogates escaped, so a report shows them. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(ch -> {
+            if (Character.isISOControl(ch) || Character.isSurrogate((char) ch) || !Character.isDefined(ch)) {
+                out.append(String.format("\\u%04X", ch));
+            } else {
+                out.append((char) ch);
+            }
+        });
+        return out.toString();
     }
 
     /** The generator's 1 MB values cut to 100 kB: as wrong, and the run stays short. */
