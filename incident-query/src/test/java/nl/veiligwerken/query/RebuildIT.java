@@ -131,7 +131,8 @@ class RebuildIT {
 
         // anyone but an administrator is refused
         mvc.perform(post("/api/admin/projections/tasks/rebuild").with(user(leader()))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/admin/projections/nothing/rebuild").with(user(ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/admin/projections/nothing/rebuild").with(user(ADMIN))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").isString());
 
         started = System.nanoTime();
         for (Projections.Status view : projections.all()) {

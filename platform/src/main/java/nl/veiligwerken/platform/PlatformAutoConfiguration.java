@@ -18,6 +18,7 @@ import nl.veiligwerken.platform.web.FormRowLimit;
 import nl.veiligwerken.platform.web.LayoutModelAdvice;
 import nl.veiligwerken.platform.web.NulParameterGuard;
 import nl.veiligwerken.platform.web.LoginController;
+import nl.veiligwerken.platform.web.ProblemResponses;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -68,8 +69,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    NulParameterGuard nulParameterGuard() {
-        return new NulParameterGuard();
+    NulParameterGuard nulParameterGuard(ProblemResponses problems) {
+        return new NulParameterGuard(problems);
     }
 
     @Bean

@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 class AuditTrail {
 
     static final int PAGE_SIZE = 50;
+    /** The longest username and incident identifier the log holds (its columns' width). */
+    static final int TERM_MAX = 64;
 
     private final AuditLog log;
     private final OrganisationTime time;
@@ -30,6 +32,8 @@ class AuditTrail {
         if (from != null && to != null && to.isBefore(from)) {
             errors.rejectValue("to", "audit.filter.to.beforeFrom");
         }
+        term(form.user(), "user", errors);
+        term(form.incident(), "incident", errors);
         int page = page(form.page(), errors);
         if (errors.hasErrors()) {
             return null;
@@ -55,6 +59,13 @@ class AuditTrail {
         } catch (DateTimeParseException e) {
             errors.rejectValue(field, "audit.filter.day.invalid");
             return null;
+        }
+    }
+
+    /** Any text is a search (finding nothing is an answer), but one longer than any username or id is a mistake. */
+    private static void term(String value, String field, Errors errors) {
+        if (value != null && value.strip().length() > TERM_MAX) {
+            errors.rejectValue(field, "audit.filter.term.tooLong", new Object[]{TERM_MAX}, null);
         }
     }
 

@@ -57,6 +57,9 @@ class IncidentPageController {
 
         boolean erased = readModel.erasedAt(incidentId).isPresent();
         model.addAttribute("stale", !caughtUp);
+        // a hint about another incident came from no step of this one: as unreadable as a malformed one
+        model.addAttribute("seenUnreadable", Seen.unreadable(seen)
+                || Seen.parse(seen).filter(change -> !change.incidentId().equals(incidentId)).isPresent());
         model.addAttribute("incident", incident);
         model.addAttribute("erased", erased);
         model.addAttribute("kinds", inDeclarationOrder(AggressionKind.values(), incident.kinds()));

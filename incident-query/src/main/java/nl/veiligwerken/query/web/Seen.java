@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The change a person just made, as the command service names it in the address it sends them back to:
- * {@code ?seen=<incidentId>:<version>}, the incident and its version after the change.
+ * {@code ?seen=<incidentId>:<version>}, the incident and its version after the change. A hint that cannot be
+ * read is not waited for, and the page says so ({@link #unreadable}): it cannot tell whether it shows the change.
  */
 record Seen(IncidentId incidentId, long version) {
 
@@ -25,5 +26,10 @@ record Seen(IncidentId incidentId, long version) {
         } catch (IllegalArgumentException notAVersionOrNoIncident) {
             return Optional.empty();
         }
+    }
+
+    /** A hint given but not of that form (a blank one is no hint): the page shows what it has, and says why. */
+    static boolean unreadable(String value) {
+        return value != null && !value.isBlank() && parse(value).isEmpty();
     }
 }

@@ -98,6 +98,7 @@ class TaskPageController {
         model.addAttribute("sections", bySection.entrySet().stream()
                 .map(section -> new Section(section.getKey(), section.getValue())).toList());
         model.addAttribute("stale", !caughtUp);
+        model.addAttribute("seenUnreadable", Seen.unreadable(seen));
         return "tasks/list";
     }
 

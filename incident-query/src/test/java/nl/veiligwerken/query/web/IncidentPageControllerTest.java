@@ -230,9 +230,11 @@ class IncidentPageControllerTest extends WebSliceTest {
     void aChangeToAnotherIncidentIsNotWaitedFor() throws Exception {
         when(readModel.incident(ID)).thenReturn(Optional.of(reportedBy("sanne")));
 
-        mvc.perform(get("/incidents/incident-a").param("seen", "incident-b:7").with(user(leader(NOORD))))
-                .andExpect(status().isOk());
+        String page = mvc.perform(get("/incidents/incident-a").param("seen", "incident-b:7")
+                        .header("Accept-Language", "nl").with(user(leader(NOORD))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         verify(readModel, never()).incidentViewVersion(any());
+        assertThat(page).contains("role=\"alert\">De verwijzing naar uw wijziging in het adres klopt niet");
     }
 
     private String page(VwUser user, String language) throws Exception {

@@ -21,4 +21,14 @@ class SeenTest {
             assertThat(Seen.parse(odd)).as(String.valueOf(odd)).isEmpty();
         }
     }
+
+    @Test
+    void aHintGivenButNotOfTheFormIsUnreadableAnAbsentOrBlankOneIsNot() {
+        for (String odd : new String[] {"abc", ":3", "abc:", "abc:x", "abc:-1", "abc:99999999999999999999"}) {
+            assertThat(Seen.unreadable(odd)).as(odd).isTrue();
+        }
+        for (String none : new String[] {null, "", "  ", "4b1c0e7a-9f1e-4a57-bb0c-2a3f8d1e6c55:12"}) {
+            assertThat(Seen.unreadable(none)).as(String.valueOf(none)).isFalse();
+        }
+    }
 }

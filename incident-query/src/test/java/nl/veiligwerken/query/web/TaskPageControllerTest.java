@@ -139,11 +139,14 @@ class TaskPageControllerTest extends WebSliceTest {
     }
 
     @Test
-    void aSeenItCannotReadIsIgnored() throws Exception {
+    void aSeenItCannotReadIsNotWaitedForAndTheAlertSaysSo() throws Exception {
         when(readModel.openTasksOf(List.of(NOORD))).thenReturn(List.of());
 
-        mvc.perform(get("/tasks").param("seen", "incident-a").with(user(leader(NOORD)))).andExpect(status().isOk());
+        String page = mvc.perform(get("/tasks").param("seen", "incident-a").header("Accept-Language", "nl")
+                        .with(user(leader(NOORD)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         verify(readModel, never()).taskViewVersion(any());
+        assertThat(page).contains("role=\"alert\">De verwijzing naar uw wijziging in het adres klopt niet");
     }
 
     @Test

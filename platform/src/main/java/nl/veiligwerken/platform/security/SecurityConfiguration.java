@@ -20,6 +20,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -81,6 +82,12 @@ public class SecurityConfiguration {
     @Bean
     ProblemResponses problemResponses(MessageSource messages, LocaleResolver localeResolver) {
         return new ProblemResponses(messages, localeResolver);
+    }
+
+    /** Spring Security takes this for every chain: an address its firewall refuses is answered like other 400s. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return problems.rejected();
     }
 
     /**

@@ -13,16 +13,22 @@ import java.util.Map;
  * Refuses with 400 a request whose query or form parameters hold a NUL character. No name, id, date or text of
  * this system has one, and PostgreSQL refuses it in a text parameter, so it would otherwise surface wherever a
  * parameter reaches a query as a 500 (the audit filter and the team of the figures pages did, found by the
- * bad-input tests).
+ * bad-input tests). The API gets the refusal as problem JSON with a Dutch detail, a page the error page.
  */
 public class NulParameterGuard extends OncePerRequestFilter {
+
+    private final ProblemResponses problems;
+
+    public NulParameterGuard(ProblemResponses problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (hasNul(parameter.getKey()) || hasNul(parameter.getValue())) {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                problems.badRequest(request, response);
                 return;
             }
         }
