@@ -43,12 +43,15 @@ public record NotifierProperties(
      *                              (the same setting as the command service's, {@code KAFKA_PARTITIONS})
      * @param deadLetterPartitions  partitions of {@code incident-events.DLT} when this service creates it
      * @param infrastructureMaxWait the longest pause between retries while the database is unavailable
+     * @param concurrency           consumers of {@code incident-events} in this instance: more than the topic's
+     *                              partitions would idle; each partition (and so each incident) is read by one
      */
     public record Events(
             @DefaultValue("3") int attempts,
             @DefaultValue("200ms") Duration retryInterval,
             @DefaultValue("3") int sourcePartitions,
             @DefaultValue("1") int deadLetterPartitions,
-            @DefaultValue("30s") Duration infrastructureMaxWait) {
+            @DefaultValue("30s") Duration infrastructureMaxWait,
+            @DefaultValue("3") int concurrency) {
     }
 }

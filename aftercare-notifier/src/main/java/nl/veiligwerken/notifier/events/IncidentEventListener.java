@@ -16,8 +16,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.Optional;
 
 import static nl.veiligwerken.notifier.events.CloudEventRecords.position;
@@ -28,6 +32,14 @@ import static nl.veiligwerken.notifier.events.CloudEventRecords.requiredHeader;
  * {@link Notifications}. The type comes from the {@code ce_type} header and the de-duplication key from
  * {@code ce_id}; a record without them, whose value does not read into its type's record, or that lacks a field
  * the rules need, is thrown back to the error handler, which retries it and then dead-letters it.
+ * <p>
+ * A poll's records are handled together, in one transaction (one commit, and one offset commit, for up to a few
+ * hundred records instead of one of each per record). When that fails, nothing of it is kept and the records are
+ * handled again one by one, each in its own transaction, as before; the first that fails is named to the error
+ * handler ({@link BatchListenerFailedException}), which commits the offsets of those before it, retries or
+ * dead-letters that record alone, and delivers the ones after it again. Every record's effects commit together
+ * with its {@code ce_id} marker, so one handled twice (in a batch that committed, then redelivered) changes
+ * nothing. Records of one incident share a key, so a partition, so a consumer: their order holds.
  */
 @Component
 class IncidentEventListener {
@@ -39,16 +51,41 @@ class IncidentEventListener {
     private final Notifications notifications;
     private final DeadLetters deadLetters;
     private final CloudEventRecords records;
+    private final TransactionTemplate transaction;
 
-    IncidentEventListener(Notifications notifications, DeadLetters deadLetters, CloudEventRecords records) {
+    IncidentEventListener(Notifications notifications, DeadLetters deadLetters, CloudEventRecords records,
+                          PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.deadLetters = deadLetters;
         this.records = records;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Started by {@link DirectoryFirst} once the team directory has been read. */
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = PublishedEventType.TOPIC, autoStartup = "false")
-    void on(ConsumerRecord<String, String> record) {
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = PublishedEventType.TOPIC, autoStartup = "false",
+            containerFactory = "incidentEventsContainerFactory")
+    void on(List<ConsumerRecord<String, String>> batch) {
+        if (batch.size() > 1) {
+            try {
+                transaction.executeWithoutResult(status -> batch.forEach(this::handle));
+                return;
+            } catch (RuntimeException e) {
+                // rolled back as a whole: find the record, keeping the ones before it
+                log.debug("A batch of {} record(s) from {} failed; handling them one by one: {}", batch.size(),
+                        position(batch.get(0)), e.toString());
+            }
+        }
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                transaction.executeWithoutResult(status -> handle(record));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("record at " + position(record) + " failed", e, record);
+            }
+        }
+    }
+
+    /** One record's effects, in the caller's transaction. */
+    private void handle(ConsumerRecord<String, String> record) {
         String eventId = requiredHeader(record, "ce_id");
         String type = requiredHeader(record, "ce_type");
         Optional<PublishedEventType> known = PublishedEventType.fromType(type);

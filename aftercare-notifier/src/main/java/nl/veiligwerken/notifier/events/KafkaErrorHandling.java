@@ -7,16 +7,22 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -31,6 +37,10 @@ import java.sql.SQLTransientException;
  * Spring Kafka's exception headers, and the partition moves on.
  * A database that is away is different: every record would fail, so those are retried with growing pauses
  * until it is back, instead of emptying the topic into the dead-letter topic.
+ * <p>
+ * {@code incident-events} is read a poll at a time ({@link IncidentEventListener}): when a batch fails, the
+ * listener names the record that failed in a {@link BatchListenerFailedException}, and the handler commits the
+ * records before it, retries or dead-letters that one alone, and delivers the rest again.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
@@ -66,6 +76,22 @@ class KafkaErrorHandling {
         return TopicBuilder.name(DIRECTORY_DEAD_LETTER_TOPIC).partitions(1).build();
     }
 
+    /**
+     * The incident listener's containers: Boot's settings and this error handler, but a poll's records handed over
+     * as one batch (offsets committed once the batch is done) and one consumer per partition.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> incidentEventsContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer boot, ConsumerFactory<Object, Object> consumers,
+            NotifierProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        boot.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.setConcurrency(properties.events().concurrency());
+        return factory;
+    }
+
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, NotifierProperties properties) {
         NotifierProperties.Events settings = properties.events();
@@ -76,12 +102,27 @@ class KafkaErrorHandling {
             // the value stays out of the log: the dead-letter topic has it for whoever looks into it
             log.error("Giving up on {}-{}@{} after {} attempt(s); publishing it to {}: {}", record.topic(),
                     record.partition(), record.offset(), settings.attempts(), record.topic() + ".DLT", rootCause(exception));
-            deadLetters.accept(record, exception);
+            deadLetters.accept(record, asFromOneRecord(exception));
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(loggedDeadLetters,
                 new FixedBackOff(settings.retryInterval().toMillis(), Math.max(0, settings.attempts() - 1)));
         handler.setBackOffFunction((record, exception) -> isInfrastructure(exception) ? untilBack(settings) : null);
         return handler;
+    }
+
+    /**
+     * A batch's failure as a record listener's would be: the listener's exception with the record's own failure
+     * as its cause, so the dead-letter headers name that failure and not the batch wrapper around it.
+     */
+    static Exception asFromOneRecord(Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+                return exception instanceof ListenerExecutionFailedException listener
+                        ? new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), failed.getCause())
+                        : new ListenerExecutionFailedException(failed.getMessage(), failed.getCause());
+            }
+        }
+        return exception;
     }
 
     private static BackOff untilBack(NotifierProperties.Events settings) {

@@ -63,17 +63,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("select n from Notification n where n.id = :id")
     Optional<Notification> findLockedById(@Param("id") Long id);
 
-    /**
-     * Counts one more of the report's tasks in the recipient's new-incident notification of the incident.
-     *
-     * @return 0 when the recipient has no such notification
-     */
-    @Modifying
-    @Query(nativeQuery = true, value = """
-            update notification set task_count = task_count + 1
-             where kind = 'NEW_INCIDENT' and incident_id = :incidentId and recipient_username = :username""")
-    int foldIntoNewIncident(@Param("incidentId") String incidentId, @Param("username") String username);
-
     /** Every notification about the incident, read or not, its mail sent or waiting. */
     @Modifying
     @Query(nativeQuery = true, value = "delete from notification where incident_id = :incidentId")
@@ -85,11 +74,4 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             delete from digest_mail d where d.mail_status = 'PENDING'
                and not exists (select 1 from notification n where n.digest_id = d.id)""")
     int deleteEmptyPendingDigests();
-
-    /** @return 1 the first time an event id is seen, 0 for a redelivery */
-    @Modifying
-    @Query(nativeQuery = true, value = """
-            insert into processed_event (event_id, event_type, processed_at) values (:eventId, :type, :now)
-            on conflict (event_id) do nothing""")
-    int markProcessed(@Param("eventId") String eventId, @Param("type") String type, @Param("now") Instant now);
 }

@@ -13,17 +13,19 @@ import nl.veiligwerken.api.protocol.TaskWithdrawnEvent;
 import nl.veiligwerken.api.reporting.IncidentReportedNotice;
 import nl.veiligwerken.api.reporting.Severity;
 import nl.veiligwerken.api.retention.PersonalDataErasedEvent;
+import jakarta.persistence.EntityManager;
 import nl.veiligwerken.notifier.recipients.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +69,19 @@ public class Notifications {
     private final IncidentFacts facts;
     private final Recipients recipients;
     private final Clock clock;
+    private final EntityManager entityManager;
+    // the statements every record runs (marker, folding) go straight to JDBC, in the same transaction: through
+    // Spring Data and Hibernate's native queries each cost several times their own work in parsing and flushing
+    private final JdbcClient jdbc;
 
-    Notifications(NotificationRepository repository, IncidentFacts facts, Recipients recipients, Clock clock) {
+    Notifications(NotificationRepository repository, IncidentFacts facts, Recipients recipients, Clock clock,
+                  EntityManager entityManager, JdbcClient jdbc) {
         this.repository = repository;
         this.facts = facts;
         this.recipients = recipients;
         this.clock = clock;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     /** The team's leaders hear of a new report; returns how many notifications were created (0 for a redelivery). */
@@ -139,12 +148,8 @@ public class Notifications {
                 .filter(reported -> reported.equals(event.scheduledAt().truncatedTo(ChronoUnit.MICROS)))
                 .isPresent();
         String teamName = recipients.teamName(team);
-        List<Addressee> toTell = new ArrayList<>();
-        for (Addressee owner : owners) {
-            if (!reportsOwn || repository.foldIntoNewIncident(incident, owner.person().username()) == 0) {
-                toTell.add(owner);
-            }
-        }
+        Set<String> folded = reportsOwn ? foldIntoNewIncident(incident, owners) : Set.of();
+        List<Addressee> toTell = owners.stream().filter(o -> !folded.contains(o.person().username())).toList();
         return save(toTell, a -> Notification.of(NotificationKind.TASK_SCHEDULED, eventId, a.person(), a.link(), now)
                 .aboutTeam(team.value(), teamName).aboutIncident(incident)
                 .aboutTask(event.taskId().value(), event.step(), event.dueAt()).urgent(urgent));
@@ -336,15 +341,39 @@ public class Notifications {
     private int save(List<Addressee> addressees, Function<Addressee, Notification> notification) {
         int created = 0;
         for (Addressee a : byUsername(addressees).values()) {
-            repository.save(notification.apply(a));
+            // inserted at once (identity column) and not changed through JPA in this transaction again: detached,
+            // so a transaction over a batch of records does not dirty-check every earlier one before each query
+            entityManager.detach(repository.save(notification.apply(a)));
             created++;
         }
         return created;
     }
 
 
+    /**
+     * Counts one more of the report's tasks in each owner's new-incident notification of the incident.
+     *
+     * @return the owners who had one (the others have none to fold into)
+     */
+    private Set<String> foldIntoNewIncident(String incident, List<Addressee> owners) {
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        String[] usernames = owners.stream().map(o -> o.person().username()).distinct().toArray(String[]::new);
+        return Set.copyOf(jdbc.sql("""
+                        update notification set task_count = task_count + 1
+                         where kind = 'NEW_INCIDENT' and incident_id = ? and recipient_username = any(?)
+                        returning recipient_username""")
+                .params(incident, usernames).query(String.class).list());
+    }
+
+    /** Marks the event (or reminder) handled: true the first time its id is seen, false for a redelivery. */
     private boolean firstTime(String eventId, String eventType, Instant now) {
-        if (repository.markProcessed(eventId, eventType, now) == 0) {
+        int inserted = jdbc.sql("""
+                        insert into processed_event (event_id, event_type, processed_at) values (?, ?, ?)
+                        on conflict (event_id) do nothing""")
+                .params(eventId, eventType, now.atOffset(ZoneOffset.UTC)).update();
+        if (inserted == 0) {
             log.debug("Event {} was handled before; redelivery ignored", eventId);
             return false;
         }

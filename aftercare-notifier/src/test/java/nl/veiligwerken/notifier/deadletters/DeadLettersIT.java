@@ -3,6 +3,7 @@ package nl.veiligwerken.notifier.deadletters;
 import nl.veiligwerken.api.PublishedEventType;
 import nl.veiligwerken.api.Role;
 import nl.veiligwerken.api.TeamId;
+import nl.veiligwerken.notifier.DirectoryTopic;
 import nl.veiligwerken.platform.test.InertMarkup;
 import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
@@ -15,7 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,6 +83,8 @@ class DeadLettersIT {
     AccountDirectory accounts;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aPoisonRecordIsKeptShownToTheAdministratorAndOfferedAgainOnce() throws Exception {
@@ -147,6 +152,71 @@ class DeadLettersIT {
                 .andExpect(status().isNotFound());
     }
 
+    /**
+     * The listener takes a poll's records as one batch in one transaction. An unreadable record in the middle of
+     * it fails that transaction; the records before it are then kept (once), it alone is dead-lettered, and the
+     * ones after it come again and are kept once too, a redelivered one among them changing nothing.
+     */
+    @Test
+    void anUnreadableRecordInTheMiddleOfABatchIsDeadLetteredAloneAndTheOthersAreKeptOnce() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        TeamId team = new TeamId("team-batch-" + suffix);
+        String leader = "leader-" + suffix;
+        accounts.saveTeam(team, "Team " + suffix);
+        accounts.saveAccount(leader, "Leider " + suffix, leader + "@test.local", "{noop}secret",
+                Set.of(Role.TEAM_LEADER), Set.of(team), Set.of(team));
+        new DirectoryTopic(kafka, jdbc()).tellNotifier(leader);
+        MessageListenerContainer incidents = listeners.getListenerContainer("aftercare-notifier");
+        await().atMost(WAIT).until(() -> incidents != null && incidents.isRunning());
+
+        // held back, so that the records arrive in one poll, as one batch
+        incidents.pause();
+        await().atMost(WAIT).until(incidents::isContainerPaused);
+        String incident = "incident-" + suffix;
+        String reportedAt = "2025-06-02T12:30:00Z";
+        String reported = UUID.randomUUID().toString();
+        send(reported, PublishedEventType.INCIDENT_REPORTED.type(), incident, """
+                {"incidentId":"%s","teamId":"%s","reportedBy":"someone","reportedAt":"%s","occurredAt":"2025-06-02T11:00:00Z",
+                 "setting":"OFFICE","kinds":["THREAT"],"severity":"MINOR","supportWanted":true}"""
+                .formatted(incident, team.value(), reportedAt));
+        String firstTask = UUID.randomUUID().toString();
+        String firstTaskValue = task(incident, team, "FIRST_SUPPORT", reportedAt);
+        send(firstTask, TASK_SCHEDULED, incident, firstTaskValue);
+        String poisonId = UUID.randomUUID().toString();
+        send(poisonId, TASK_SCHEDULED, incident, "{\"taskId\": not JSON");
+        String secondTask = UUID.randomUUID().toString();
+        send(secondTask, TASK_SCHEDULED, incident, task(incident, team, "AGGRESSOR_RESPONSE", reportedAt));
+        // the publisher sending the first task again (a batch of its own retried): the same ce_id
+        send(firstTask, TASK_SCHEDULED, incident, firstTaskValue);
+        String afterwards = UUID.randomUUID().toString();
+        send(afterwards, TASK_SCHEDULED, incident, task(incident, team, "FEEDBACK", "2025-06-03T08:00:00Z"));
+        incidents.resume();
+
+        await().atMost(WAIT).until(() -> rows(poisonId).size() == 1);
+        await().atMost(WAIT).until(() -> jdbc().sql("select count(*) from notifier.processed_event where event_id = ?")
+                .param(afterwards).query(Long.class).single() == 1);
+        assertThat(jdbc().sql("select event_id from notifier.processed_event where event_id in (?, ?, ?, ?, ?)")
+                .params(reported, firstTask, poisonId, secondTask, afterwards).query(String.class).list())
+                .containsExactlyInAnyOrder(reported, firstTask, secondTask, afterwards);
+        // the report's two tasks counted once each in its notification, not again for the redelivery or the retry;
+        // the task planned later is a notification of its own
+        assertThat(jdbc().sql("""
+                        select kind || ' tasks=' || task_count from notifier.notification
+                         where recipient_username = ? order by id""")
+                .param(leader).query(String.class).list())
+                .containsExactly("NEW_INCIDENT tasks=2", "TASK_SCHEDULED tasks=0");
+        assertThat((String) rows(poisonId).get(0).get("failure")).startsWith("UnreadableEventException");
+        assertThat(jdbc().sql("select count(*) from notifier.dead_letter where record_key = ?").param(incident)
+                .query(Long.class).single()).as("only the unreadable record").isEqualTo(1);
+    }
+
+    private static String task(String incident, TeamId team, String step, String scheduledAt) {
+        return """
+                {"taskId":"%s:%s","incidentId":"%s","teamId":"%s","step":"%s","assigneeRole":"TEAM_LEADER",
+                 "assignee":null,"scheduledAt":"%s","dueAt":"2025-06-20T12:30:00Z"}"""
+                .formatted(incident, step, incident, team.value(), step, scheduledAt);
+    }
+
     private VwUser account(String username, Role role) {
         TeamId team = new TeamId("team-" + username);
         accounts.saveTeam(team, "Team " + username);
@@ -172,10 +242,14 @@ class DeadLettersIT {
     }
 
     private void send(String eventId, String key, String value) throws Exception {
+        send(eventId, TASK_SCHEDULED, key, value);
+    }
+
+    private void send(String eventId, String type, String key, String value) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(PublishedEventType.TOPIC, key, value);
         record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", TASK_SCHEDULED.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", PublishedEventType.SOURCE.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));

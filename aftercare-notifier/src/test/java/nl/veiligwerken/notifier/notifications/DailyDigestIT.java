@@ -274,7 +274,8 @@ class DailyDigestIT {
     private long notification(String username, String teamName, boolean urgent, Instant told) {
         long id = new TransactionTemplate(transactions).execute(status -> {
             String eventId = UUID.randomUUID().toString();
-            repository.markProcessed(eventId, "test", told);
+            jdbc().sql("insert into notifier.processed_event (event_id, event_type, processed_at) values (?, 'test', now())")
+                    .param(eventId).update();
             return repository.save(Notification.taskScheduled(eventId,
                     new Recipients.Recipient(username, "Naam " + username, username + "@test.local", "nl"),
                     "team-" + username, teamName, "incident-" + username, "task-" + UUID.randomUUID(),

@@ -206,7 +206,8 @@ class MailOutboxIT {
     private long pending(String username, Instant dueSince) {
         return new TransactionTemplate(transactions).execute(status -> {
             String eventId = UUID.randomUUID().toString();
-            repository.markProcessed(eventId, "test", Instant.now());
+            jdbc().sql("insert into notifier.processed_event (event_id, event_type, processed_at) values (?, 'test', now())")
+                    .param(eventId).update();
             return repository.save(Notification.taskScheduled(eventId,
                     new Recipients.Recipient(username, "Name " + username, username + "@test.local", "nl"),
                     "team-1", "Team 1", "incident-1", "task-1", ProtocolStep.FIRST_SUPPORT,

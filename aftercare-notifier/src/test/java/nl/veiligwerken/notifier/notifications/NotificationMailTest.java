@@ -24,7 +24,7 @@ class NotificationMailTest {
     private static final NotifierProperties PROPERTIES = new NotifierProperties("noreply@test.local",
             new NotifierProperties.Mail(Duration.ofSeconds(2), 20, Duration.ofSeconds(10), Duration.ofMinutes(15),
                     Duration.ofMinutes(5)),
-            new NotifierProperties.Events(3, Duration.ofMillis(200), 3, 1, Duration.ofSeconds(30)));
+            new NotifierProperties.Events(3, Duration.ofMillis(200), 3, 1, Duration.ofSeconds(30), 3));
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Instant NOW = Instant.parse("2025-06-03T10:00:00Z");
