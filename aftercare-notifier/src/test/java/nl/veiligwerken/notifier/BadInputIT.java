@@ -8,6 +8,7 @@ import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.Endpoints;
 import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.MalformedRequests;
+import nl.veiligwerken.platform.test.MalformedRequestCheck;
 import nl.veiligwerken.platform.test.MalformedRequests.Carrier;
 import nl.veiligwerken.platform.test.MalformedRequests.Case;
 import nl.veiligwerken.platform.test.MalformedRequests.Template;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -26,8 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -37,9 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
+import static nl.veiligwerken.platform.test.MalformedRequestCheck.abbreviated;
+import static nl.veiligwerken.platform.test.MalformedRequestCheck.printable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -201,30 +200,11 @@ class BadInputIT {
         cases.add(new Case("POST /api/admin/dead-letters/{id}/retry", "offered again before", "POST",
                 "/api/admin/dead-letters/" + retried + "/retry", Carrier.JSON, null, null, Map.of(), false, false));
 
-        String stored = stored();
-        long audited = auditRows();
-        List<String> problems = new ArrayList<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (Case c : cases) {
-            int[] status = new int[1];
-            String problem = check(c, all, statuses, status);
-            String after = stored();
-            if (!after.equals(stored)) {
-                problem = (problem == null ? "" : problem + "; ") + "stored something: " + stored + " -> " + after;
-                stored = after;
-            }
-            long auditedAfter = auditRows();
-            if (auditedAfter != audited && (status[0] < 200 || status[0] >= 300)) {
-                problem = (problem == null ? "" : problem + "; ") + "refused with " + status[0] + " but "
-                        + (auditedAfter - audited) + " export(s) on record in the audit log";
-            }
-            audited = auditedAfter;
-            if (problem != null) {
-                problems.add(printable(c + ": " + problem));
-            }
-        }
+        MalformedRequestCheck check = new MalformedRequestCheck(mvc, BadInputIT::pageRule);
+        // a refused privacy export must leave no export on record
+        List<String> problems = check.sendAll(cases, c -> user(all), this::stored, this::auditRows);
         System.out.printf("BadInputIT (notifier): %d malformed requests to %d endpoints, answers %s, %d problems%n",
-                cases.size(), cases.stream().map(Case::endpoint).distinct().count(), statuses, problems.size());
+                cases.size(), cases.stream().map(Case::endpoint).distinct().count(), check.statuses(), problems.size());
         problems.stream().limit(60).forEach(p -> System.out.println("BadInputIT (notifier): " + p));
         assertThat(cases.size()).as("generated cases").isGreaterThanOrEqualTo(300);
         assertThat(problems).as("malformed requests answered wrongly (seed %d)", seed).isEmpty();
@@ -263,67 +243,16 @@ class BadInputIT {
             "EACH-MESSAGE", "DAILY", "GEEN_BEKENDE_WAARDE", "<script>alert(1)</script>", "'; drop table mail_preference; --",
             "\u0000", 0, -1, 1.5, true, "99999999999999999999", LARGE);
 
-    /** Null when the answer is a clear refusal, otherwise what is wrong with it; {@code answered[0]}: the status. */
-    private String check(Case c, VwUser user, Map<Integer, Integer> statuses, int[] answered) {
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(c.method()), c.path())
-                .with(user(user)).header("Accept-Language", "nl");
-        boolean api = c.path().startsWith("/api/");
-        request.accept(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
-        if (c.contentType() != null) {
-            request.contentType(c.contentType());
-        }
-        if (c.body() != null) {
-            request.content(c.body());
-        }
-        c.params().forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
-        if (c.csrf()) {
-            request.with(csrf());
-        } else if (c.forgedCsrf()) {
-            request.with(csrf().useInvalidToken());
-        }
-        MvcResult result;
-        try {
-            result = mvc.perform(request).andReturn();
-        } catch (Exception | Error failed) {
-            statuses.merge(500, 1, Integer::sum);
-            return "threw " + failed;
-        }
-        int status = result.getResponse().getStatus();
-        answered[0] = status;
-        statuses.merge(status, 1, Integer::sum);
-        String body;
-        try {
-            body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            return "unreadable answer " + e;
-        }
-        if (status >= 500) {
-            return status + " " + abbreviated(body);
-        }
-        if (body.contains("\tat ") || body.contains("Exception") || body.contains("org.springframework")) {
-            return status + " with what looks like a stack trace: " + abbreviated(body);
-        }
-        if (c.label().contains("CSRF")) {
-            return status == 403 ? null : status + ", expected 403 without a valid CSRF token";
-        }
-        if (api) {
-            if (status < 400) {
-                return status + ", expected a 4xx: " + abbreviated(body);
-            }
-            String type = result.getResponse().getContentType();
-            if (type == null || !type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
-                return status + " as " + type + ", expected problem JSON";
-            }
-            return body.contains("\"detail\"") ? null : status + " without a detail: " + abbreviated(body);
-        }
-        if (status >= 400) {
+    /** This service's pages: a refusal, or the form shown again with its errors; a post that was taken is wrong. */
+    private static String pageRule(Case c, MalformedRequestCheck.Answer answer) {
+        if (answer.status() >= 400) {
             return null;
         }
-        if (status == 200 && (body.contains("role=\"alert\"") || body.contains("class=\"error\""))) {
+        if (answer.status() == 200 && (answer.body().contains("role=\"alert\"") || answer.body().contains("class=\"error\""))) {
             return null;
         }
-        return status + ", expected the form with its errors or a 4xx (" + result.getResponse().getRedirectedUrl()
-                + ") " + abbreviated(body);
+        return answer.status() + ", expected the form with its errors or a 4xx (" + answer.redirectedUrl() + ") "
+                + abbreviated(answer.body());
     }
 
     /** Every table the notifier writes, whole: a refused request must leave each as it was. */
@@ -367,17 +296,6 @@ class BadInputIT {
     }
 
     /** The text with control characters, unassigned ones and lone surrogates escaped, so a report shows them. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.chars().forEach(ch -> {
-            if (Character.isISOControl(ch) || Character.isSurrogate((char) ch) || !Character.isDefined(ch)) {
-                out.append(String.format("\\u%04X", ch));
-            } else {
-                out.append((char) ch);
-            }
-        });
-        return out.toString();
-    }
 
     /** The generator's 1 MB values cut to 100 kB: as wrong, and the run stays short. */
     private static Case smaller(Case c) {
@@ -399,7 +317,4 @@ class BadInputIT {
         return map;
     }
 
-    private static String abbreviated(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
 }

@@ -7,6 +7,7 @@ import nl.veiligwerken.platform.security.AccountDirectory;
 import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.Endpoints;
 import nl.veiligwerken.platform.test.MalformedRequests;
+import nl.veiligwerken.platform.test.MalformedRequestCheck;
 import nl.veiligwerken.platform.test.MalformedRequests.Case;
 import nl.veiligwerken.platform.test.MalformedRequests.Template;
 import nl.veiligwerken.platform.test.OwnTestDatabase;
@@ -16,15 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -37,11 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
+import static nl.veiligwerken.platform.test.MalformedRequestCheck.abbreviated;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -241,91 +238,28 @@ class BadInputIT {
                 "/api" + incident + "/actions/" + UUID.randomUUID() + "/complete", MalformedRequests.Carrier.JSON,
                 "application/json", JSON.writeValueAsBytes(completion), Map.of(), false, false));
 
-        String stored = stored();
-        List<String> problems = new ArrayList<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        Map<String, Long> slowest = new TreeMap<>();
-        for (Case c : cases) {
-            long started = System.nanoTime();
-            String problem = check(c, all, statuses);
-            slowest.merge(c.label().replaceAll(".*: ", ""), (System.nanoTime() - started) / 1_000_000, Long::sum);
-            String after = stored();
-            if (!after.equals(stored)) {
-                problem = (problem == null ? "" : problem + "; ") + "stored something: " + stored + " -> " + after;
-                stored = after;
-            }
-            if (problem != null) {
-                problems.add(c + ": " + problem);
-            }
-        }
+        MalformedRequestCheck check = new MalformedRequestCheck(mvc, BadInputIT::pageRule);
+        List<String> problems = check.sendAll(cases, c -> user(all), this::stored, null);
         System.out.printf("BadInputIT (command): %d malformed requests to %d endpoints, answers %s, %d problems%n",
-                cases.size(), cases.stream().map(Case::endpoint).distinct().count(), statuses, problems.size());
-        slowest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .forEach(e -> System.out.println("BadInputIT (command): " + e.getValue() + " ms for " + e.getKey()));
+                cases.size(), cases.stream().map(Case::endpoint).distinct().count(), check.statuses(), problems.size());
+        check.slowest(8).forEach(line -> System.out.println("BadInputIT (command): " + line));
         assertThat(cases.size()).as("generated cases").isGreaterThanOrEqualTo(1_000);
         assertThat(problems).as("malformed requests answered wrongly (seed %d)", seed).isEmpty();
     }
 
-    /** Null when the answer is a clear refusal, otherwise what is wrong with it. */
-    private String check(Case c, VwUser user, Map<Integer, Integer> statuses) {
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(c.method()), c.path())
-                .with(user(user)).header("Accept-Language", "nl");
-        boolean api = c.path().startsWith("/api/");
-        request.accept(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
-        if (c.contentType() != null) {
-            request.contentType(c.contentType());
-        }
-        if (c.body() != null) {
-            request.content(c.body());
-        }
-        c.params().forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
-        if (c.csrf()) {
-            request.with(csrf());
-        } else if (c.forgedCsrf()) {
-            request.with(csrf().useInvalidToken());
-        }
-        MvcResult result;
-        try {
-            result = mvc.perform(request).andReturn();
-        } catch (Exception | Error failed) {
-            statuses.merge(500, 1, Integer::sum);
-            return "threw " + failed;
-        }
-        int status = result.getResponse().getStatus();
-        statuses.merge(status, 1, Integer::sum);
-        String body;
-        try {
-            body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            return "unreadable answer " + e;
-        }
-        if (status >= 500) {
-            return status + " " + abbreviated(body);
-        }
-        if (body.contains("\tat ") || body.contains("Exception") || body.contains("org.springframework")) {
-            return status + " with what looks like a stack trace: " + abbreviated(body);
-        }
-        if ((c.label().contains("CSRF")) && status != 403) {
-            return status + ", expected 403 without a valid CSRF token";
-        }
-        if (api) {
-            if (status < 400) {
-                return status + ", expected a 4xx: " + abbreviated(body);
-            }
-            String type = result.getResponse().getContentType();
-            if (type == null || !type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
-                return status + " as " + type + ", expected problem JSON";
-            }
-            return body.contains("\"detail\"") ? null : status + " without a detail: " + abbreviated(body);
-        }
-        if (status >= 400 || "GET".equals(c.method())) {
-            return null; // a page asked for: anything but a server error (the thank-you page shows any id)
-        }
-        if (status == 200 && (body.contains("role=\"alert\"") || body.contains("class=\"error\""))) {
+    /**
+     * This service's pages: a refusal, any page asked for with GET (the thank-you page shows any id), or the form
+     * shown again with its errors; a form post that was taken (a redirect) is wrong.
+     */
+    private static String pageRule(Case c, MalformedRequestCheck.Answer answer) {
+        if (answer.status() >= 400 || "GET".equals(c.method())) {
             return null;
         }
-        return status + ", expected the form with its errors or a 4xx (" + result.getResponse().getRedirectedUrl()
-                + ") " + abbreviated(body);
+        if (answer.status() == 200 && (answer.body().contains("role=\"alert\"") || answer.body().contains("class=\"error\""))) {
+            return null;
+        }
+        return answer.status() + ", expected the form with its errors or a 4xx (" + answer.redirectedUrl() + ") "
+                + abbreviated(answer.body());
     }
 
     /** What a refused request must leave as it was. */
@@ -386,7 +320,4 @@ class BadInputIT {
         return map;
     }
 
-    private static String abbreviated(String body) {
-        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
-    }
 }
