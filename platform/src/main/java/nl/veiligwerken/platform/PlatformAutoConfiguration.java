@@ -19,6 +19,9 @@ import nl.veiligwerken.platform.web.LayoutModelAdvice;
 import nl.veiligwerken.platform.web.NulParameterGuard;
 import nl.veiligwerken.platform.web.LoginController;
 import nl.veiligwerken.platform.web.ProblemResponses;
+import nl.veiligwerken.platform.web.StorageUnavailableFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -71,6 +74,15 @@ public class PlatformAutoConfiguration {
     @Bean
     NulParameterGuard nulParameterGuard(ProblemResponses problems) {
         return new NulParameterGuard(problems);
+    }
+
+    /** First of all filters, before Spring Session's, which reads the session from the database. */
+    @Bean
+    FilterRegistrationBean<StorageUnavailableFilter> storageUnavailableFilter(ProblemResponses problems) {
+        FilterRegistrationBean<StorageUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new StorageUnavailableFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -46,7 +46,7 @@ import java.util.Map;
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
-    private static final String RETRY_AFTER_SECONDS = "10";
+    static final String RETRY_AFTER_SECONDS = "10";
 
     /** One field that was wrong, in the request's language. */
     public record FieldProblem(String field, String message) {

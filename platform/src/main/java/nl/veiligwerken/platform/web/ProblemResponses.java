@@ -52,6 +52,29 @@ public final class ProblemResponses {
         }
     }
 
+    /**
+     * 503 with {@code Retry-After} for a request that failed because the database was out of reach before a
+     * controller could answer (the session or the directory is read first): problem JSON for the API, a short
+     * page of its own for the rest, since the error page and its layout would need the database again.
+     */
+    public void unavailable(HttpServletRequest request, HttpServletResponse response, String retryAfterSeconds)
+            throws IOException {
+        response.setHeader("Retry-After", retryAfterSeconds);
+        String uri = request.getRequestURI();
+        if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable");
+            return;
+        }
+        java.util.Locale locale = locales.resolveLocale(request);
+        String text = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("problem.unavailable", null, locale));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Veilig Werken</title>"
+                + "</head><body><main><h1>Veilig Werken</h1><p role=\"alert\">" + text + "</p></main></body></html>");
+    }
+
     /** What Spring Security does with a request its firewall refuses: {@link #badRequest}. */
     public RequestRejectedHandler rejected() {
         return (request, response, e) -> badRequest(request, response);
