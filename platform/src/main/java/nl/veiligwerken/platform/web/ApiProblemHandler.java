@@ -47,6 +47,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
     static final String RETRY_AFTER_SECONDS = "10";
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     /** One field that was wrong, in the request's language. */
     public record FieldProblem(String field, String message) {
@@ -131,7 +132,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    // Hikari's answer on a connection it closed as broken (no SQL state): the rollback after the
+                    // database went away fails with it, and that failure replaces the first one
+                    || t instanceof SQLException closed && HIKARI_CLOSED.equals(closed.getMessage())) {
                 return true;
             }
         }

@@ -5,10 +5,13 @@ import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.hibernate.TransactionException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
@@ -57,6 +60,20 @@ class StorageUnavailableFilterTest {
         assertThat(response.getContentType()).startsWith("text/html");
         assertThat(response.getContentAsString()).contains("lang=\"nl\"", "role=\"alert\"", UNAVAILABLE)
                 .doesNotContain("Exception", "SQL");
+    }
+
+    @Test
+    void theRollbackFailureThatReplacesTheFirstOneIsRecognisedToo() throws Exception {
+        // Spring Session's transaction: the lookup fails, then its rollback on the connection Hikari closed as broken
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/incidents");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(request, response, (req, res) -> {
+            throw new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
+                    new SQLException("Connection is closed")));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
     }
 
     @Test
