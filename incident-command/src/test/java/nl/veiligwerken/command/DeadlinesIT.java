@@ -135,6 +135,25 @@ class DeadlinesIT {
     }
 
     @Test
+    void aStepDoneWhileItsDeadlineIsFiringIsTakenAndLeavesTheFiringDeadlineToFinish() throws Exception {
+        CommandTestUsers users = new CommandTestUsers(directory);
+        String id = users.report(mvc, "Gooide met een kopje");
+        // as db-scheduler marks a deadline it is executing: cancelling that one is refused, so it must not be tried
+        int picked = jdbc.update("""
+                update command.scheduled_tasks set picked = true, picked_by = 'another-instance', last_heartbeat = now()
+                 where position(convert_to(?, 'UTF8') in task_data) > 0
+                   and position(convert_to('task-due-FIRST_SUPPORT', 'UTF8') in task_data) > 0""", id);
+        assertThat(picked).isEqualTo(1);
+
+        firstSupportOffered(users, id); // 200, not a 500 from the scheduler's refusal
+
+        assertThat(tasksOf(id)).as("the firing deadline stays for its execution to finish; its handler finds the step done")
+                .isEqualTo(3);
+        assertThat(indexRowsOf(id)).as("its index row is gone with the cancellation").isEqualTo(2);
+        jdbc.update("delete from command.scheduled_tasks where picked_by = 'another-instance'");
+    }
+
+    @Test
     void deadlinesScheduledBeforeTheIndexExistedAreIndexedAtStartAndCancelledAsTheOthers() throws Exception {
         CommandTestUsers users = new CommandTestUsers(directory);
         String id = users.report(mvc, "Sloeg met de deur");

@@ -62,13 +62,16 @@ public class IndexedDeadlineManager extends DbSchedulerDeadlineManager {
     public void cancelAllWithinScope(@Nonnull String deadlineName, @Nonnull ScopeDescriptor scope) {
         byte[] serialized = serializedScope(scope);
         runOnPrepareCommitOrNow(() -> {
-            // the index rows go in any case; a deadline whose row is here but whose task has fired is not cancelled
+            // the index rows go in any case. A deadline that has fired is gone from the schedule; one that is firing
+            // right now (picked) is left to finish, as Axon's own cancel leaves it (db-scheduler refuses to cancel
+            // it): its handler finds the step done and does nothing
             List<String> scheduled = jdbc.sql("""
                             with gone as (
                                 delete from command.deadline_index where deadline_name = ? and scope = ?
                                 returning schedule_id)
                             select t.task_instance from gone
-                              join command.scheduled_tasks t on t.task_name = ? and t.task_instance = gone.schedule_id""")
+                              join command.scheduled_tasks t on t.task_name = ? and t.task_instance = gone.schedule_id
+                             where not t.picked""")
                     .params(deadlineName, serialized, TASK_NAME)
                     .query(String.class)
                     .list();
