@@ -34,7 +34,7 @@ public class ApiMappingProblemHandler {
     @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpRequestMethodNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<ProblemDetail> refused(Exception ex, HttpServletRequest request, Locale locale) throws Exception {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!ProblemResponses.isApi(request)) {
             throw ex; // a page: Spring's own resolver answers with the status and the error page
         }
         HttpStatus status;

@@ -10,9 +10,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Writes 401 and 403 for the JSON API as {@code application/problem+json}, with a Dutch (or English) title, and
@@ -44,8 +46,7 @@ public final class ProblemResponses {
      * without the message every other refusal has), the error page for a page.
      */
     public void badRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String uri = request.getRequestURI();
-        if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+        if (isApi(request)) {
             write(request, response, HttpStatus.BAD_REQUEST, "problem.request.unreadable");
         } else {
             response.sendError(HttpStatus.BAD_REQUEST.value());
@@ -60,19 +61,25 @@ public final class ProblemResponses {
     public void unavailable(HttpServletRequest request, HttpServletResponse response, String retryAfterSeconds)
             throws IOException {
         response.setHeader("Retry-After", retryAfterSeconds);
-        String uri = request.getRequestURI();
-        if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+        if (isApi(request)) {
             write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable");
             return;
         }
-        java.util.Locale locale = locales.resolveLocale(request);
-        String text = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("problem.unavailable", null, locale));
+        Locale locale = locales.resolveLocale(request);
+        String text = HtmlUtils.htmlEscape(messages.getMessage("problem.unavailable", null, locale));
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Veilig Werken</title>"
-                + "</head><body><main><h1>Veilig Werken</h1><p role=\"alert\">" + text + "</p></main></body></html>");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Veilig Werken</title></head><body><main><h1>Veilig Werken</h1>"
+                + "<p role=\"alert\">" + text + "</p></main></body></html>");
+    }
+
+    /** Whether the request is for the JSON API ({@code /api/...}), whose errors are problem JSON. */
+    public static boolean isApi(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri != null && uri.startsWith(request.getContextPath() + "/api/");
     }
 
     /** What Spring Security does with a request its firewall refuses: {@link #badRequest}. */
