@@ -8,6 +8,7 @@ import nl.veiligwerken.platform.security.VwUser;
 import nl.veiligwerken.platform.test.Endpoints;
 import nl.veiligwerken.platform.test.FreePorts;
 import nl.veiligwerken.platform.test.MalformedRequests;
+import nl.veiligwerken.platform.test.TestAccounts;
 import nl.veiligwerken.platform.test.MalformedRequestCheck;
 import nl.veiligwerken.platform.test.MalformedRequests.Carrier;
 import nl.veiligwerken.platform.test.MalformedRequests.Case;
@@ -105,10 +106,7 @@ class BadInputIT {
         Set<Role> roles = Set.of(Role.STAFF, Role.TEAM_LEADER, Role.ADMIN, Role.PREVENTION_OFFICER);
         String username = "all-" + suffix;
         directory.saveTeam(team, "Team " + suffix);
-        directory.saveAccount(username, username, username + "@example.test", "{noop}x", roles, Set.of(team),
-                Set.of(team));
-        VwUser all = new VwUser(username, username, username + "@example.test", "{noop}x", true, roles, Set.of(team),
-                Set.of(team));
+        VwUser all = TestAccounts.save(directory, username, team, roles);
         // a setting of their own already, which a malformed request must leave as it is
         Map<String, Object> preference = map("delivery", "DAILY_DIGEST", "language", "en");
         mvc.perform(put("/api/notifications/preferences").with(user(all)).contentType(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import nl.veiligwerken.platform.test.MalformedRequestCheck;
 import nl.veiligwerken.platform.test.MalformedRequests.Case;
 import nl.veiligwerken.platform.test.MalformedRequests.Template;
 import nl.veiligwerken.platform.test.OwnTestDatabase;
+import nl.veiligwerken.platform.test.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,10 +88,11 @@ class BadInputIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         TeamId team = new TeamId("bad-" + suffix);
         directory.saveTeam(team, "Team " + suffix);
-        VwUser staff = account("staff-" + suffix, team, Set.of(Role.STAFF));
-        VwUser peer = account("peer-" + suffix, team, Set.of(Role.PEER_SUPPORTER, Role.STAFF));
+        VwUser staff = TestAccounts.save(directory, "staff-" + suffix, team, Set.of(Role.STAFF));
+        VwUser peer = TestAccounts.save(directory, "peer-" + suffix, team, Set.of(Role.PEER_SUPPORTER, Role.STAFF));
         // allowed everywhere in the command service: a leader of the team who is also the prevention officer
-        VwUser all = account("all-" + suffix, team, Set.of(Role.STAFF, Role.TEAM_LEADER, Role.PREVENTION_OFFICER));
+        VwUser all = TestAccounts.save(directory, "all-" + suffix, team,
+                Set.of(Role.STAFF, Role.TEAM_LEADER, Role.PREVENTION_OFFICER));
 
         String id = JsonPath.read(mvc.perform(post("/api/incidents").with(user(staff))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(report(team, null))))
@@ -291,11 +293,6 @@ class BadInputIT {
         return jdbc.queryForObject("select version from command.incident_lookup where incident_id = ?", Long.class, id);
     }
 
-    private VwUser account(String username, TeamId team, Set<Role> roles) {
-        Set<TeamId> leads = roles.contains(Role.TEAM_LEADER) ? Set.of(team) : Set.of();
-        directory.saveAccount(username, username, username + "@example.test", "{noop}x", roles, Set.of(team), leads);
-        return new VwUser(username, username, username + "@example.test", "{noop}x", true, roles, Set.of(team), leads);
-    }
 
     private static Map<String, Object> report(TeamId team, String incidentId) {
         Map<String, Object> report = new LinkedHashMap<>();

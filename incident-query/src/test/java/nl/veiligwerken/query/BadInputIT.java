@@ -16,6 +16,7 @@ import nl.veiligwerken.platform.test.MalformedRequests.Carrier;
 import nl.veiligwerken.platform.test.MalformedRequests.Case;
 import nl.veiligwerken.platform.test.MalformedRequests.Template;
 import nl.veiligwerken.platform.test.OwnTestDatabase;
+import nl.veiligwerken.platform.test.TestAccounts;
 import nl.veiligwerken.query.admin.Projections;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -102,9 +103,10 @@ class BadInputIT {
         directory.saveTeam(team, "Team " + suffix);
         // the team's leader for its pages (another team's name is not theirs: 403), the organisation's roles for
         // theirs (the prevention officer sees any team, so a team of nothing would show empty figures)
-        VwUser leader = account("leader-" + suffix, team, Set.of(Role.TEAM_LEADER, Role.STAFF));
-        VwUser organisation = account("org-" + suffix, team, Set.of(Role.PREVENTION_OFFICER, Role.MANAGEMENT));
-        VwUser admin = account("admin-" + suffix, team, Set.of(Role.ADMIN));
+        VwUser leader = TestAccounts.save(directory, "leader-" + suffix, team, Set.of(Role.TEAM_LEADER, Role.STAFF));
+        VwUser organisation = TestAccounts.save(directory, "org-" + suffix, team,
+                Set.of(Role.PREVENTION_OFFICER, Role.MANAGEMENT));
+        VwUser admin = TestAccounts.save(directory, "admin-" + suffix, team, Set.of(Role.ADMIN));
         VwUser all = leader;
         String username = leader.getUsername();
 
@@ -202,11 +204,6 @@ class BadInputIT {
         assertThat(problems).as("malformed requests answered wrongly (seed %d)", seed).isEmpty();
     }
 
-    private VwUser account(String username, TeamId team, Set<Role> roles) {
-        Set<TeamId> leads = roles.contains(Role.TEAM_LEADER) ? Set.of(team) : Set.of();
-        directory.saveAccount(username, username, username + "@example.test", "{noop}x", roles, Set.of(team), leads);
-        return new VwUser(username, username, username + "@example.test", "{noop}x", true, roles, Set.of(team), leads);
-    }
 
     /** One to three of the template's parameters wrong at once, each in a way that fits (or not) its kind. */
     private static Case mixed(Template template, Random random) {
